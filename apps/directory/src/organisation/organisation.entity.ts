@@ -1,0 +1,26 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { OrganisationKind } from './organisation-kind';
+
+@Entity({ schema: 'directory', name: 'organisation' })
+@ObjectType({ description: 'An NHS organisation: a trust, PCN, practice, service or team. Tenants are top-level organisations.' })
+@Directive('@key(fields: "id")')
+export class Organisation {
+  @PrimaryColumn('uuid')
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Column('uuid', { name: 'tenant_id' })
+  tenantId!: string;
+
+  @Column('uuid', { name: 'parent_id', nullable: true })
+  parentId!: string | null;
+
+  @Column('text')
+  @Field(() => OrganisationKind, { description: 'What sort of organisation this is.' })
+  kind!: OrganisationKind;
+
+  @Column('text')
+  @Field(() => String, { description: 'Name as staff know it.' })
+  name!: string;
+}

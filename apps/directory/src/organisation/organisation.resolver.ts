@@ -1,0 +1,48 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { connectionOf, notFound, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { Organisation } from './organisation.entity';
+import { OrganisationKind } from './organisation-kind';
+import { childrenLoader, organisationLoader } from './organisation.loaders';
+import { listOrganisations } from './organisation.service';
+
+export const OrganisationConnection = connectionOf(Organisation, 'Organisation');
+
+@ArgsType()
+class OrganisationsArgs extends PageArgs {
+  @Field(() => OrganisationKind, { nullable: true, description: 'Only organisations of this kind.' })
+  kind?: OrganisationKind | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Only top-level organisations (tenants).' })
+  tenantsOnly: boolean = false;
+}
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  @Query(() => OrganisationConnection, { description: 'Organisations, by name, a page at a time.' })
+  organisations(@Args(() => OrganisationsArgs) args: OrganisationsArgs, @Ctx() ctx: HarbourContext): Promise<Page<Organisation>> {
+    return listOrganisations(ctx.db, { first: args.first, after: args.after, kind: args.kind, topLevelOnly: args.tenantsOnly });
+  }
+
+  @Query(() => Organisation, { description: 'One organisation by id; NOT_FOUND when there is none.' })
+  async organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: HarbourContext): Promise<Organisation> {
+    const found = await organisationLoader(ctx).load(id);
+    if (!found) throw notFound('Organisation', id);
+    return found;
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation this one sits within; null for a tenant.' })
+  parent(@Root() organisation: Organisation, @Ctx() ctx: HarbourContext): Promise<Organisation | null> | null {
+    return organisation.parentId ? organisationLoader(ctx).load(organisation.parentId) : null;
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Organisations directly within this one, by name.' })
+  children(@Root() organisation: Organisation, @Ctx() ctx: HarbourContext): Promise<Organisation[]> {
+    return childrenLoader(ctx).load(organisation.id);
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The top-level organisation (tenant) this one belongs to.' })
+  async tenant(@Root() organisation: Organisation, @Ctx() ctx: HarbourContext): Promise<Organisation> {
+    if (organisation.tenantId === organisation.id) return organisation;
+    return (await organisationLoader(ctx).load(organisation.tenantId))!;
+  }
+}

@@ -1,0 +1,13 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
+import { resolveOrganisationReference } from './organisation/organisation.reference';
+import { OrganisationResolver } from './organisation/organisation.resolver';
+import { resolveRoleReference } from './role/role.reference';
+import { RoleResolver } from './role/role.resolver';
+
+export function buildDirectorySchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<HarbourContext>(
+    { resolvers: [OrganisationResolver, RoleResolver] },
+    { Organisation: resolveOrganisationReference, Role: resolveRoleReference },
+  );
+}

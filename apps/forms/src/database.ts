@@ -1,0 +1,5 @@
+import type { SubgraphDatabase } from '@harbour/db';
+import { migrations } from './migrations';
+import { Survey } from './survey/survey.entity';
+
+export const database: SubgraphDatabase = { schema: 'forms', entities: [Survey], migrations };

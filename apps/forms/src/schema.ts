@@ -1,0 +1,16 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
+import { OrganisationSurveysResolver } from './organisation/organisation.resolver';
+import { resolveSurveyReference } from './survey/survey.reference';
+import { SurveyResolver } from './survey/survey.resolver';
+
+export function buildFormsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<HarbourContext>(
+    { resolvers: [SurveyResolver, OrganisationSurveysResolver] },
+    {
+      Survey: resolveSurveyReference,
+      // forms holds nothing about an organisation but its id.
+      Organisation: (reference) => ({ id: String(reference.id) }),
+    },
+  );
+}

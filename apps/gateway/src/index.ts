@@ -1,0 +1,3 @@
+export { startGateway } from './gateway';
+export type { GatewayOptions } from './gateway';
+export { staticFiles } from './static-files';

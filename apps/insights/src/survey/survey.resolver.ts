@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { HarbourContext } from '@harbour/graphql-kit';
+import { completedCountsBySurvey } from './survey-stats.service';
+import { SurveyRef } from './survey.ref';
+
+@Resolver(() => SurveyRef)
+export class SurveyStatsResolver {
+  @FieldResolver(() => Int, { description: 'How many completed responses this survey has had.' })
+  responseCount(@Root() survey: SurveyRef, @Ctx() ctx: HarbourContext): Promise<number> {
+    return ctx.loaders.get<string, number>('survey.responseCount', (ids) => completedCountsBySurvey(ctx.db, ids)).load(survey.id);
+  }
+}

@@ -1,0 +1,7 @@
+export { startPlatform } from './platform';
+export type { PlatformOptions, RunningPlatform } from './platform';
+export { bringUpDatabase } from './database';
+export { seedDemo, isEmpty } from './seed';
+export { SUBGRAPH_MODULES } from './subgraphs';
+export type { SubgraphModule } from './subgraphs';
+export { composeSupergraph } from './schema/compose';

@@ -1,0 +1,47 @@
+import { fork, type ChildProcess } from 'node:child_process';
+
+/** A service the platform runs as a child process. */
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  /** Resolves with the URL the service announced once it listens. */
+  ready: Promise<string>;
+}
+
+/**
+ * Forks a Node service with an IPC channel: it announces `{ ready: url }` when it
+ * listens, and exits by itself if the platform goes away (the channel closes).
+ */
+export function startService(name: string, script: string, env: NodeJS.ProcessEnv): ServiceProcess {
+  const child = fork(script, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = new Promise<string>((resolve, reject) => {
+    child.on('message', (message: unknown) => {
+      if (message && typeof message === 'object' && 'ready' in message) resolve(String((message as { ready: unknown }).ready));
+    });
+    child.once('exit', (code, signal) => reject(new Error(`${name} exited before it was ready (${signal ?? `code ${code}`})`)));
+  });
+  // The exit listener above must not turn a later, expected exit into an unhandled rejection.
+  ready.catch(() => undefined);
+  return { name, child, ready };
+}
+
+/** Asks each service to stop, and kills any still running after `graceMs`. */
+export async function stopServices(services: ServiceProcess[], graceMs = 5000): Promise<void> {
+  await Promise.all(
+    services.map(
+      ({ child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) {
+            resolve();
+            return;
+          }
+          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}

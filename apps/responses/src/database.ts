@@ -1,0 +1,5 @@
+import type { SubgraphDatabase } from '@harbour/db';
+import { migrations } from './migrations';
+import { Response } from './response/response.entity';
+
+export const database: SubgraphDatabase = { schema: 'responses', entities: [Response], migrations };

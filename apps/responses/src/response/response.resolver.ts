@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { notFound, type HarbourContext } from '@harbour/graphql-kit';
+import { RoleRef } from '../role/role.ref';
+import { SurveyRef } from '../survey/survey.ref';
+import { Response } from './response.entity';
+import { responseLoader } from './response.loaders';
+
+@Resolver(() => Response)
+export class ResponseResolver {
+  @Query(() => Response, { description: 'One response by id; NOT_FOUND when there is none.' })
+  async response(@Arg('id', () => ID) id: string, @Ctx() ctx: HarbourContext): Promise<Response> {
+    const found = await responseLoader(ctx).load(id);
+    if (!found) throw notFound('Response', id);
+    return found;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The day it was submitted (YYYY-MM-DD, UTC); coarse on purpose. Null for a draft.',
+  })
+  submittedOn(@Root() response: Response): string | null {
+    return response.submittedAt ? response.submittedAt.toISOString().slice(0, 10) : null;
+  }
+
+  @FieldResolver(() => SurveyRef, { description: 'The survey this answers.' })
+  survey(@Root() response: Response): SurveyRef {
+    return { id: response.surveyId };
+  }
+
+  @FieldResolver(() => RoleRef, { description: 'The respondent\'s role when they answered.' })
+  role(@Root() response: Response): RoleRef {
+    return { id: response.roleId };
+  }
+}

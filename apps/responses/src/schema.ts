@@ -1,0 +1,16 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
+import { resolveResponseReference } from './response/response.reference';
+import { ResponseResolver } from './response/response.resolver';
+import { SurveyResponsesResolver } from './survey/survey.resolver';
+
+export function buildResponsesSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<HarbourContext>(
+    { resolvers: [ResponseResolver, SurveyResponsesResolver] },
+    {
+      Response: resolveResponseReference,
+      // responses holds nothing about a survey but its id.
+      Survey: (reference) => ({ id: String(reference.id) }),
+    },
+  );
+}

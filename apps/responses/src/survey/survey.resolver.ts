@@ -1,0 +1,15 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { connectionOf, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { Response } from '../response/response.entity';
+import { completedResponses } from '../response/response.service';
+import { SurveyRef } from './survey.ref';
+
+export const ResponseConnection = connectionOf(Response, 'Response');
+
+@Resolver(() => SurveyRef)
+export class SurveyResponsesResolver {
+  @FieldResolver(() => ResponseConnection, { description: 'Completed responses to this survey, newest first.' })
+  responses(@Root() survey: SurveyRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Response>> {
+    return completedResponses(ctx.db, survey.id, page);
+  }
+}

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** The four subgraphs, in the order their migrations and seeds run. */
+export const SUBGRAPHS = ['directory', 'forms', 'responses', 'insights'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+const DEFAULT_PORTS: Record<SubgraphName, number> = {
+  directory: 4001,
+  forms: 4002,
+  responses: 4003,
+  insights: 4004,
+};
+
+/** Everything Harbour reads from its environment, in one place. */
+export interface HarbourConfig {
+  /** Admin/owner connection string; unset means "run the embedded PostgreSQL". */
+  databaseUrl: string | undefined;
+  /** Runtime connection string (a role that owns nothing); derived when unset. */
+  databaseAppUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data. */
+  dataDir: string;
+  /** Port of the embedded PostgreSQL. */
+  embeddedPort: number;
+  /** Password given to the runtime role when Harbour creates it. */
+  appPassword: string;
+  /** Host the subgraphs bind to: loopback unless told otherwise. */
+  subgraphHost: string;
+  /** Host the gateway binds to. */
+  gatewayHost: string;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  /** Subgraph URLs the gateway routes to. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Shared secret the gateway sends and subgraphs require; unset means "make one per run". */
+  gatewaySecret: string | undefined;
+  /** Pool size per subgraph process. */
+  poolMax: number;
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+/** The repository root: the nearest folder up from here holding pnpm-workspace.yaml. */
+export function repoRoot(from: string = __dirname): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`No pnpm-workspace.yaml above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration from the environment; throws naming the variable that is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig {
+  const subgraphHost = env.HARBOUR_SUBGRAPH_HOST || '127.0.0.1';
+  const subgraphPorts = {} as Record<SubgraphName, number>;
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPHS) {
+    const upper = name.toUpperCase();
+    subgraphPorts[name] = intFrom(env, `HARBOUR_${upper}_PORT`, DEFAULT_PORTS[name]);
+    subgraphUrls[name] =
+      env[`HARBOUR_${upper}_URL`] || `http://127.0.0.1:${subgraphPorts[name]}/graphql`;
+  }
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    dataDir: path.resolve(env.HARBOUR_DATA_DIR || path.join(repoRoot(), '.harbour', 'postgres')),
+    embeddedPort: intFrom(env, 'HARBOUR_PG_PORT', 54320),
+    appPassword: env.HARBOUR_APP_PASSWORD || 'harbour-app-local',
+    subgraphHost,
+    gatewayHost: env.HARBOUR_HOST || '127.0.0.1',
+    gatewayPort: intFrom(env, 'PORT', 4000),
+    subgraphPorts,
+    subgraphUrls,
+    gatewaySecret: env.HARBOUR_GATEWAY_SECRET || undefined,
+    poolMax: intFrom(env, 'HARBOUR_DB_POOL_MAX', 10),
+    statementTimeoutMs: intFrom(env, 'HARBOUR_DB_STATEMENT_TIMEOUT_MS', 15000),
+    connectTimeoutMs: intFrom(env, 'HARBOUR_DB_CONNECT_TIMEOUT_MS', 5000),
+  };
+}

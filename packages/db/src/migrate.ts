@@ -1,0 +1,42 @@
+import { createSubgraphDataSource, type SubgraphDatabase } from './data-source';
+
+function ident(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe SQL identifier: ${name}`);
+  return name;
+}
+
+/**
+ * Runs one subgraph's pending migrations as the owner role, inside its own schema,
+ * and lets the runtime role use (not own) what they create.
+ * Returns the names of the migrations that ran.
+ */
+export async function migrateSubgraph(
+  ownerUrl: string,
+  database: SubgraphDatabase,
+  appRole: string,
+): Promise<string[]> {
+  const schema = ident(database.schema);
+  const app = ident(appRole);
+  const dataSource = createSubgraphDataSource(ownerUrl, database, {
+    max: 2,
+    applicationName: `harbour-migrate-${schema}`,
+    statementTimeoutMs: 120_000,
+  });
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await dataSource.query(`GRANT USAGE ON SCHEMA ${schema} TO ${app}`);
+    await dataSource.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
+    );
+    await dataSource.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
+    );
+    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    // The migrations table is the owner's business alone.
+    await dataSource.query(`REVOKE ALL ON ${schema}.migrations FROM ${app}`);
+    return ran.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

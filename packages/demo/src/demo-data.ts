@@ -1,0 +1,161 @@
+import { pick, seededRandom, uuidFrom } from './random';
+
+export type DemoOrganisationKind =
+  | 'integrated_care_board'
+  | 'trust'
+  | 'locality'
+  | 'primary_care_network'
+  | 'practice'
+  | 'service'
+  | 'team';
+
+export interface DemoOrganisation {
+  id: string;
+  tenantId: string;
+  parentId: string | null;
+  kind: DemoOrganisationKind;
+  name: string;
+}
+
+export interface DemoRole {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface DemoSurvey {
+  id: string;
+  tenantId: string;
+  organisationId: string;
+  title: string;
+  status: 'draft' | 'published';
+}
+
+export interface DemoResponse {
+  id: string;
+  tenantId: string;
+  surveyId: string;
+  roleId: string;
+  organisationId: string;
+  startedAt: Date;
+  submittedAt: Date | null;
+}
+
+export interface DemoReportingPolicy {
+  tenantId: string;
+  minGroupSize: number;
+  minComments: number;
+}
+
+export interface DemoData {
+  organisations: DemoOrganisation[];
+  roles: DemoRole[];
+  surveys: DemoSurvey[];
+  responses: DemoResponse[];
+  reportingPolicies: DemoReportingPolicy[];
+}
+
+/** The fixed seed: change it and every demo id changes. */
+export const DEMO_SEED = 20261122;
+
+const NATIONAL_ROLES: [code: string, name: string][] = [
+  ['peer_support_worker', 'Peer support worker'],
+  ['physician_associate', 'Physician associate'],
+  ['social_prescribing_link_worker', 'Social prescribing link worker'],
+  ['care_coordinator', 'Care coordinator'],
+  ['health_and_wellbeing_coach', 'Health and wellbeing coach'],
+  ['clinical_pharmacist', 'Clinical pharmacist'],
+];
+
+/** Which roles work where, so responses look like the real thing. */
+const ROLES_BY_TENANT = {
+  trust: ['peer_support_worker', 'physician_associate', 'clinical_pharmacist'],
+  pcn: [
+    'social_prescribing_link_worker',
+    'care_coordinator',
+    'health_and_wellbeing_coach',
+    'clinical_pharmacist',
+    'physician_associate',
+  ],
+} as const;
+
+/**
+ * Harbour's demo: one mental health trust with community, inpatient and perinatal
+ * services; one primary care network with four practices; the national new roles;
+ * two surveys each and a few months of completed responses. Deterministic.
+ */
+export function demoData(seed: number = DEMO_SEED): DemoData {
+  const random = seededRandom(seed);
+  const id = () => uuidFrom(random);
+
+  const roles: DemoRole[] = NATIONAL_ROLES.map(([code, name]) => ({ id: id(), code, name }));
+  const roleId = (code: string) => roles.find((r) => r.code === code)!.id;
+
+  const organisations: DemoOrganisation[] = [];
+  const add = (tenantId: string | null, parentId: string | null, kind: DemoOrganisationKind, name: string) => {
+    const orgId = id();
+    organisations.push({ id: orgId, tenantId: tenantId ?? orgId, parentId, kind, name });
+    return orgId;
+  };
+
+  const trust = add(null, null, 'trust', 'Northmoor Mental Health NHS Foundation Trust');
+  const trustServices = [
+    add(trust, trust, 'service', 'Community Mental Health Service'),
+    add(trust, trust, 'service', 'Inpatient Services'),
+    add(trust, trust, 'service', 'Perinatal Mental Health Service'),
+  ];
+  const trustTeams = [
+    add(trust, trustServices[0]!, 'team', 'North Locality Community Team'),
+    add(trust, trustServices[0]!, 'team', 'South Locality Community Team'),
+    add(trust, trustServices[1]!, 'team', 'Willow Ward'),
+    add(trust, trustServices[1]!, 'team', 'Cedar Ward'),
+    add(trust, trustServices[2]!, 'team', 'Perinatal Community Team'),
+  ];
+
+  const pcn = add(null, null, 'primary_care_network', 'Riverside Primary Care Network');
+  const practices = [
+    add(pcn, pcn, 'practice', 'Riverside Medical Centre'),
+    add(pcn, pcn, 'practice', 'Oak Lane Surgery'),
+    add(pcn, pcn, 'practice', 'Canal Street Practice'),
+    add(pcn, pcn, 'practice', 'Hillview Health Centre'),
+  ];
+
+  const surveys: DemoSurvey[] = [
+    { id: id(), tenantId: trust, organisationId: trust, title: 'Starting in a new role: month 1', status: 'published' },
+    { id: id(), tenantId: trust, organisationId: trust, title: 'Where I belong: quarterly', status: 'published' },
+    { id: id(), tenantId: trust, organisationId: trustServices[2]!, title: 'Perinatal peer support check-in', status: 'draft' },
+    { id: id(), tenantId: pcn, organisationId: pcn, title: 'Starting in a new role: month 1', status: 'published' },
+    { id: id(), tenantId: pcn, organisationId: pcn, title: 'Where I belong: quarterly', status: 'published' },
+  ];
+
+  const responses: DemoResponse[] = [];
+  const start = Date.UTC(2026, 5, 1);
+  const dayMs = 86_400_000;
+  for (const survey of surveys.filter((s) => s.status === 'published')) {
+    const isTrust = survey.tenantId === trust;
+    const places = isTrust ? trustTeams : practices;
+    const roleCodes = isTrust ? ROLES_BY_TENANT.trust : ROLES_BY_TENANT.pcn;
+    const count = 18 + Math.floor(random() * 30);
+    for (let i = 0; i < count; i++) {
+      const startedAt = new Date(start + Math.floor(random() * 150) * dayMs + Math.floor(random() * dayMs));
+      // About one in eight is still a draft: started, not yet submitted.
+      const submitted = random() > 0.125;
+      responses.push({
+        id: id(),
+        tenantId: survey.tenantId,
+        surveyId: survey.id,
+        roleId: roleId(pick(random, roleCodes)),
+        organisationId: pick(random, places),
+        startedAt,
+        submittedAt: submitted ? new Date(startedAt.getTime() + Math.floor(random() * 3 * dayMs)) : null,
+      });
+    }
+  }
+
+  const reportingPolicies: DemoReportingPolicy[] = [
+    { tenantId: trust, minGroupSize: 5, minComments: 10 },
+    { tenantId: pcn, minGroupSize: 5, minComments: 10 },
+  ];
+
+  return { organisations, roles, surveys, responses, reportingPolicies };
+}

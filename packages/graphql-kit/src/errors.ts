@@ -1,0 +1,23 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable error codes clients can rely on, sent as `extensions.code`. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A GraphQL error whose `extensions.code` is one of {@link ErrorCode}. */
+export class HarbourError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** Thrown when a record the caller asked for by id does not exist. */
+export function notFound(what: string, id: string): HarbourError {
+  return new HarbourError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, { id });
+}

@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+/** A refusal decided before GraphQL runs (e.g. a request that bypassed the gateway). */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  server: ApolloServer<TContext>;
+  host: string;
+  port: number;
+  /** Path the GraphQL endpoint answers on. */
+  path?: string;
+  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Checked before the body is read; a refusal answers at once with no data. */
+  refuse?: (req: IncomingMessage) => Refusal | null;
+  /** Handles every other path (static files); 404 when absent. */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  httpServer: Server;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Serves an Apollo Server over Node's own HTTP server: no framework in the hot path,
+ * keep-alive on, a bounded body, and a hook that refuses requests before any work.
+ */
+export async function serveGraphQL<TContext extends BaseContext>(
+  options: GraphQLHttpOptions<TContext>,
+): Promise<RunningHttpServer> {
+  const path = options.path ?? '/graphql';
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  await options.server.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== path) {
+      if (options.fallback) options.fallback(req, res);
+      else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}; GraphQL is at ${path}`);
+      return;
+    }
+    const refusal = options.refuse?.(req);
+    if (refusal) {
+      req.resume();
+      sendError(res, refusal.status, refusal.code, refusal.message);
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      let raw: string;
+      try {
+        raw = await readBody(req, limit);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
+          return;
+        }
+        throw error;
+      }
+      try {
+        body = raw.length ? JSON.parse(raw) : undefined;
+      } catch {
+        sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+        return;
+      }
+    }
+    const result = await options.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const httpServer = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.end();
+    });
+  });
+  // Longer than common client/load-balancer idle timeouts, so pooled connections get reused.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host}:${port}${path}`,
+    port,
+    httpServer,
+    async close() {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await options.server.stop();
+    },
+  };
+}

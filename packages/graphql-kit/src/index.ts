@@ -1,0 +1,16 @@
+export { buildFederatedSchema } from './federated-schema';
+export type { ReferenceResolvers } from './federated-schema';
+export { createContextFactory, REQUEST_ID_HEADER } from './context';
+export type { HarbourContext } from './context';
+export { ErrorCode, HarbourError, notFound } from './errors';
+export { GATEWAY_SECRET_HEADER, checkGatewaySecret, newGatewaySecret } from './gateway-secret';
+export type { SecretCheck } from './gateway-secret';
+export { Loaders, byKey, groupByKey } from './loaders';
+export { serveGraphQL } from './http-server';
+export type { GraphQLHttpOptions, RunningHttpServer, Refusal } from './http-server';
+export { startSubgraphServer } from './subgraph-server';
+export type { SubgraphServerOptions } from './subgraph-server';
+export { PageInfo, PageArgs, connectionOf, encodeCursor, decodeCursor, pageFrom } from './connection';
+export type { Page } from './connection';
+export { runSubgraph } from './run-subgraph';
+export type { SubgraphDefinition } from './run-subgraph';

@@ -1,0 +1,54 @@
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchema } from 'graphql';
+import { loadConfig, type SubgraphName } from '@harbour/config';
+import { createSubgraphDataSource, type SubgraphDatabase } from '@harbour/db';
+import { startSubgraphServer } from './subgraph-server';
+
+/** What each subgraph app exports: its name, its corner of the database, its schema. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  database: SubgraphDatabase;
+  buildSchema(): Promise<GraphQLSchema>;
+}
+
+/**
+ * The body of every subgraph's main.ts. With `--print-sdl` it prints the subgraph SDL and
+ * exits (for `pnpm schema`); otherwise it connects as the runtime role and serves.
+ */
+export async function runSubgraph(definition: SubgraphDefinition, argv: string[] = process.argv): Promise<void> {
+  const schema = await definition.buildSchema();
+  if (argv.includes('--print-sdl')) {
+    process.stdout.write(printSubgraphSchema(schema));
+    return;
+  }
+  const config = loadConfig();
+  const url = config.databaseAppUrl;
+  if (!url) throw new Error('DATABASE_APP_URL is not set: start Harbour with `pnpm start`, or set it to the runtime role\'s connection string.');
+  if (!config.gatewaySecret) throw new Error('HARBOUR_GATEWAY_SECRET is not set: subgraphs answer only a gateway that sends it.');
+  const dataSource = createSubgraphDataSource(url, definition.database, {
+    max: config.poolMax,
+    connectTimeoutMs: config.connectTimeoutMs,
+    statementTimeoutMs: config.statementTimeoutMs,
+    applicationName: `harbour-${definition.name}`,
+  });
+  await dataSource.initialize();
+  const running = await startSubgraphServer({
+    name: definition.name,
+    schema,
+    dataSource,
+    host: config.subgraphHost,
+    port: config.subgraphPorts[definition.name],
+    gatewaySecret: config.gatewaySecret,
+  });
+  console.log(`[${definition.name}] listening on ${running.url}`);
+  process.send?.({ ready: running.url });
+  const shutdown = async () => {
+    await running.close();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  // Started by the platform over IPC: when it goes, so do we.
+  process.once('disconnect', () => void shutdown());
+}
