@@ -1,0 +1,111 @@
+import { useQuery } from 'urql';
+import { graphql, type ResultOf } from '../../graphql';
+
+export const OrganisationsQuery = graphql(`
+  query Organisations {
+    organisations(tenantsOnly: true, first: 100) {
+      nodes {
+        id
+        name
+        kind
+        children {
+          id
+          name
+          kind
+        }
+        surveys {
+          id
+          title
+          status
+          responseCount
+        }
+      }
+    }
+  }
+`);
+
+type Organisation = ResultOf<typeof OrganisationsQuery>['organisations']['nodes'][number];
+
+const KIND_LABELS: Record<Organisation['kind'], string> = {
+  INTEGRATED_CARE_BOARD: 'Integrated care board',
+  TRUST: 'Trust',
+  LOCALITY: 'Locality',
+  PRIMARY_CARE_NETWORK: 'Primary care network',
+  PRACTICE: 'Practice',
+  SERVICE: 'Service',
+  TEAM: 'Team',
+};
+
+const STATUS_LABELS: Record<Organisation['surveys'][number]['status'], string> = {
+  DRAFT: 'Draft',
+  PUBLISHED: 'Published',
+  ARCHIVED: 'Archived',
+};
+
+function OrganisationCard({ organisation }: { organisation: Organisation }) {
+  const headingId = `org-${organisation.id}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{organisation.name}</h2>
+      <p className="kind">{KIND_LABELS[organisation.kind]}</p>
+      {organisation.children.length > 0 && (
+        <>
+          <h3>Within {organisation.name}</h3>
+          <ul className="children">
+            {organisation.children.map((child) => (
+              <li key={child.id}>
+                {child.name} <span className="muted">({KIND_LABELS[child.kind].toLowerCase()})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Surveys</h3>
+      {organisation.surveys.length === 0 ? (
+        <p>No surveys yet.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Surveys owned by {organisation.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Survey</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="number">
+                Responses
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisation.surveys.map((survey) => (
+              <tr key={survey.id}>
+                <td>{survey.title}</td>
+                <td>{STATUS_LABELS[survey.status]}</td>
+                <td className="number">{survey.responseCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The organisations Harbour knows, with their surveys and how many have answered. */
+export function OrganisationsPage() {
+  const [{ data, fetching, error }] = useQuery({ query: OrganisationsQuery });
+  return (
+    <>
+      <h1>Organisations</h1>
+      {fetching && <p role="status">Loading organisations…</p>}
+      {error && (
+        <p role="alert" className="error">
+          Could not load organisations: {error.message}
+        </p>
+      )}
+      {data && data.organisations.nodes.length === 0 && <p>No organisations yet.</p>}
+      {data?.organisations.nodes.map((organisation) => (
+        <OrganisationCard key={organisation.id} organisation={organisation} />
+      ))}
+    </>
+  );
+}

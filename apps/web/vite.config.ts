@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  // React's automatic JSX runtime, without a plugin: Harbour needs no fast refresh here.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
+});
