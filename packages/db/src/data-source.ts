@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 
 /** What a subgraph needs to say about its own corner of the database. */
 export interface SubgraphDatabase {
@@ -35,6 +35,8 @@ export function createSubgraphDataSource(
   url: string,
   database: SubgraphDatabase,
   pool: Partial<PoolOptions> = {},
+  /** Sees every query; tests use it to count round trips. */
+  logger?: Logger,
 ): DataSource {
   const options = { ...DEFAULT_POOL, ...pool };
   return new DataSource({
@@ -47,6 +49,7 @@ export function createSubgraphDataSource(
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
+    ...(logger ? { logger, logging: ['query' as const] } : {}),
     poolSize: options.max,
     connectTimeoutMS: options.connectTimeoutMs,
     applicationName: options.applicationName,

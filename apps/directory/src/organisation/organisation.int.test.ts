@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { useSubgraphTestDatabase } from '@harbour/db/testing';
+import { executeOperation, resolveEntities } from '@harbour/graphql-kit/testing';
+import { database } from '../database';
+import { buildDirectorySchema } from '../schema';
+
+const db = useSubgraphTestDatabase(database);
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildDirectorySchema();
+});
+
+async function insertOrganisation(name: string, kind: string, parent?: { id: string; tenantId: string }) {
+  const id = randomUUID();
+  const tenantId = parent?.tenantId ?? id;
+  await db.owner.query(
+    'INSERT INTO directory.organisation (id, tenant_id, parent_id, kind, name) VALUES ($1, $2, $3, $4, $5)',
+    [id, tenantId, parent?.id ?? null, kind, name],
+  );
+  return { id, tenantId, name };
+}
+
+/** A PCN with `n` practices named Practice 001…, returned in name order. */
+async function pcnWithPractices(n: number) {
+  const pcn = await insertOrganisation('Riverside PCN', 'primary_care_network');
+  const practices = [];
+  for (let i = 1; i <= n; i++) practices.push(await insertOrganisation(`Practice ${String(i).padStart(3, '0')}`, 'practice', pcn));
+  return { pcn, practices };
+}
+
+type PageResult = { organisations: { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+
+describe('organisations', () => {
+  it('lists 50 organisations with parent, children and tenant in a fixed number of queries', async () => {
+    await pcnWithPractices(60);
+    db.counter.reset();
+    const result = await executeOperation<{ organisations: { nodes: { name: string; parent: { name: string } | null; children: unknown[]; tenant: { name: string } }[] } }>(
+      schema,
+      db.app.manager,
+      '{ organisations(first: 50) { nodes { name parent { name } children { name } tenant { name } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.organisations.nodes;
+    expect(nodes).toHaveLength(50);
+    expect(nodes[0]).toEqual({ name: 'Practice 001', parent: { name: 'Riverside PCN' }, children: [], tenant: { name: 'Riverside PCN' } });
+    // One for the page, one batch for parents and tenants, one batch for children: not one per row.
+    expect(db.counter.queries.length).toBeLessThanOrEqual(3);
+  });
+
+  it('pages through every organisation by name, each exactly once', async () => {
+    const { pcn, practices } = await pcnWithPractices(23);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const result: ExecutionResult<PageResult> = await executeOperation<PageResult>(
+        schema,
+        db.app.manager,
+        'query ($after: String) { organisations(first: 5, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }',
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      const page = result.data!.organisations;
+      seen.push(...page.nodes.map((n) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBe(5);
+    expect(seen).toEqual([...practices.map((p) => p.id), pcn.id]);
+  });
+
+  it('filters by kind and to tenants only', async () => {
+    await pcnWithPractices(3);
+    await insertOrganisation('Northmoor Trust', 'trust');
+    const tenants = await executeOperation<{ organisations: { nodes: { name: string }[] } }>(
+      schema,
+      db.app.manager,
+      '{ organisations(tenantsOnly: true) { nodes { name kind } } }',
+    );
+    expect(tenants.data!.organisations.nodes).toEqual([
+      { name: 'Northmoor Trust', kind: 'TRUST' },
+      { name: 'Riverside PCN', kind: 'PRIMARY_CARE_NETWORK' },
+    ]);
+    const practices = await executeOperation<{ organisations: { nodes: unknown[] } }>(
+      schema,
+      db.app.manager,
+      '{ organisations(kind: PRACTICE) { nodes { name } } }',
+    );
+    expect(practices.data!.organisations.nodes).toHaveLength(3);
+  });
+
+  it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a forged cursor', async () => {
+    const missing = await executeOperation(schema, db.app.manager, `{ organisation(id: "${randomUUID()}") { name } }`);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const forged = await executeOperation(schema, db.app.manager, '{ organisations(after: "not-a-cursor") { nodes { name } } }');
+    expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await executeOperation(schema, db.app.manager, '{ organisations(first: 501) { nodes { name } } }');
+    expect(tooMany.errors?.[0]?.message).toMatch(/Argument Validation Error/);
+  });
+
+  it('resolves references from other subgraphs in one batch, null for unknown ids', async () => {
+    const { practices } = await pcnWithPractices(5);
+    db.counter.reset();
+    const unknown = randomUUID();
+    const result = await resolveEntities<{ _entities: ({ name: string } | null)[] }>(
+      schema,
+      db.app.manager,
+      [...practices.map((p) => ({ __typename: 'Organisation', id: p.id })), { __typename: 'Organisation', id: unknown }],
+      '... on Organisation { name }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([...practices.map((p) => ({ name: p.name })), null]);
+    expect(db.counter.queries).toHaveLength(1);
+  });
+});

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { useSubgraphTestDatabase } from '@harbour/db/testing';
+import { decodeCursor } from '@harbour/graphql-kit';
+import { executeOperation, resolveEntities } from '@harbour/graphql-kit/testing';
+import { database } from '../database';
+import { buildResponsesSchema } from '../schema';
+
+const db = useSubgraphTestDatabase(database);
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildResponsesSchema();
+});
+
+const survey = randomUUID();
+const role = randomUUID();
+
+async function insertResponse(submittedAt: string | null, surveyId = survey) {
+  const id = randomUUID();
+  await db.owner.query(
+    `INSERT INTO responses.response (id, tenant_id, survey_id, role_id, organisation_id, status, started_at, submitted_at)
+     VALUES ($1, $2, $3, $4, $2, $5, '2026-01-01T00:00:00Z', $6)`,
+    [id, randomUUID(), surveyId, role, submittedAt ? 'completed' : 'draft', submittedAt],
+  );
+  return id;
+}
+
+type Page = { _entities: { responses: { nodes: { id: string; submittedOn: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }[] };
+
+describe('responses to a survey', () => {
+  it('pages through completed responses newest day first, leaving drafts out', async () => {
+    const days = ['2026-03-01', '2026-03-04', '2026-03-02', '2026-03-04', '2026-03-03'];
+    for (const day of days) await insertResponse(`${day}T10:${String(Math.floor(Math.random() * 60)).padStart(2, '0')}:00Z`);
+    await insertResponse(null);
+    await insertResponse('2026-03-05T09:00:00Z', randomUUID());
+    const seen: { id: string; submittedOn: string }[] = [];
+    let after: string | null = null;
+    do {
+      const result: ExecutionResult<Page> = await resolveEntities<Page>(
+        schema,
+        db.app.manager,
+        [{ __typename: 'Survey', id: survey }],
+        `... on Survey { responses(first: 2${after ? `, after: "${after}"` : ''}) { nodes { id submittedOn } pageInfo { endCursor hasNextPage } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      const page = result.data!._entities[0]!.responses;
+      seen.push(...page.nodes);
+      if (page.pageInfo.endCursor) {
+        // The cursor carries the day, never the time of submission.
+        expect(decodeCursor(page.pageInfo.endCursor, 2)[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.map((r) => r.submittedOn)).toEqual(['2026-03-04', '2026-03-04', '2026-03-03', '2026-03-02', '2026-03-01']);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(5);
+  });
+
+  it('returns one response with its survey and role as references', async () => {
+    const id = await insertResponse('2026-04-01T08:30:00Z');
+    const result = await executeOperation(schema, db.app.manager, `{ response(id: "${id}") { status submittedOn survey { id } role { id } } }`);
+    expect(result.data).toEqual({ response: { status: 'COMPLETED', submittedOn: '2026-04-01', survey: { id: survey }, role: { id: role } } });
+  });
+
+  it('keeps status and submission time consistent in the database', async () => {
+    await expect(
+      db.owner.query(
+        `INSERT INTO responses.response (id, tenant_id, survey_id, role_id, organisation_id, status) VALUES ($1, $1, $1, $1, $1, 'completed')`,
+        [randomUUID()],
+      ),
+    ).rejects.toThrow(/check constraint/);
+  });
+});

@@ -1,0 +1,37 @@
+import type { DataSource } from 'typeorm';
+import { createSubgraphDataSource, type SubgraphDatabase } from '../data-source';
+import { QueryCounter } from './query-counter';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** What a subgraph's integration test gets: its own database, as both roles. */
+export interface SubgraphTestContext {
+  /** Connected as the runtime role, as the subgraph is in production. Every query is counted. */
+  app: DataSource;
+  /** Connected as the owner, for fixtures. */
+  owner: DataSource;
+  counter: QueryCounter;
+  database: TestDatabase;
+}
+
+/**
+ * Registers jest hooks that give the calling test file a migrated database of its own,
+ * emptied before each test. Read the returned object's fields inside tests.
+ */
+export function useSubgraphTestDatabase(subgraph: SubgraphDatabase): SubgraphTestContext {
+  const context = { counter: new QueryCounter() } as SubgraphTestContext;
+  beforeAll(async () => {
+    context.database = await createTestDatabase();
+    context.app = createSubgraphDataSource(context.database.appUrl, subgraph, { max: 4, applicationName: 'harbour-test' }, context.counter);
+    context.owner = createSubgraphDataSource(context.database.ownerUrl, subgraph, { max: 2, applicationName: 'harbour-test-owner' });
+    await Promise.all([context.app.initialize(), context.owner.initialize()]);
+  });
+  beforeEach(async () => {
+    await context.database.truncate();
+    context.counter.reset();
+  });
+  afterAll(async () => {
+    await Promise.all([context.app?.destroy(), context.owner?.destroy()]);
+    await context.database?.drop();
+  });
+  return context;
+}

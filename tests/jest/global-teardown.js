@@ -1,0 +1,3 @@
+module.exports = async () => {
+  await globalThis.__HARBOUR_TEST_SERVER__?.stop();
+};
