@@ -1,0 +1,47 @@
+import { Client } from 'pg';
+import { demoData } from '@harbour/demo';
+import { createTestDatabase, type TestDatabase } from '@harbour/db/testing';
+import { isEmpty, seedDemo } from './seed';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+async function counts(): Promise<Record<string, number>> {
+  const client = new Client({ connectionString: database.ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT
+      (SELECT count(*)::int FROM directory.organisation) AS organisations,
+      (SELECT count(*)::int FROM directory.role) AS roles,
+      (SELECT count(*)::int FROM forms.survey) AS surveys,
+      (SELECT count(*)::int FROM responses.response) AS responses,
+      (SELECT count(*)::int FROM insights.reporting_policy) AS policies`);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('seedDemo', () => {
+  it('writes the demo once; a second run changes nothing', async () => {
+    expect(await isEmpty(database.ownerUrl)).toBe(true);
+    const lines: string[] = [];
+    await seedDemo(database.ownerUrl, (line) => lines.push(line));
+    expect(lines).toEqual(['seed [1/4] directory', 'seed [2/4] forms', 'seed [3/4] responses', 'seed [4/4] insights']);
+    const demo = demoData();
+    const first = await counts();
+    expect(first).toEqual({
+      organisations: demo.organisations.length,
+      roles: demo.roles.length,
+      surveys: demo.surveys.length,
+      responses: demo.responses.length,
+      policies: demo.reportingPolicies.length,
+    });
+    expect(await isEmpty(database.ownerUrl)).toBe(false);
+    await seedDemo(database.ownerUrl, () => undefined);
+    expect(await counts()).toEqual(first);
+  });
+});
