@@ -18,6 +18,9 @@ export async function bringUpDatabase(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     port: config.embeddedPort,
+    log: (line) => {
+      if (line.startsWith('initialising')) log(line);
+    },
   });
   try {
     log(server.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${config.embeddedPort}, data in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL');

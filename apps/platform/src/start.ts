@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
   void platform.crashed.then((why) => {
     console.error(`${why}: stopping everything`);
     void shutdown(1);

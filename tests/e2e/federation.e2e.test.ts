@@ -1,0 +1,116 @@
+import { Client } from 'pg';
+import { GATEWAY_SECRET_HEADER } from '@harbour/graphql-kit';
+import { postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+}, 60_000);
+afterAll(() => platform?.stop());
+
+const ACROSS_ALL_FOUR = `{
+  organisations(tenantsOnly: true) {
+    nodes {
+      name
+      kind
+      reportingPolicy { minGroupSize }
+      surveys {
+        id
+        title
+        responseCount
+        responses(first: 3) { nodes { submittedOn role { name summary { suppressed } } } }
+      }
+    }
+  }
+}`;
+
+type Result = {
+  organisations: {
+    nodes: {
+      name: string;
+      kind: string;
+      reportingPolicy: { minGroupSize: number };
+      surveys: { id: string; title: string; responseCount: number; responses: { nodes: { submittedOn: string; role: { name: string; summary: { suppressed: boolean } } }[] } }[];
+    }[];
+  };
+};
+
+async function completedCounts(): Promise<Map<string, number>> {
+  const client = new Client({ connectionString: platform.database.ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT survey_id, count(*)::int AS n FROM responses.response WHERE status = 'completed' GROUP BY survey_id`);
+    return new Map(rows.map((r: { survey_id: string; n: number }) => [r.survey_id, r.n]));
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the gateway, over HTTP', () => {
+  it('answers one query from all four subgraphs with the seeded data', async () => {
+    const { status, body } = await postGraphQL(platform.gatewayUrl, ACROSS_ALL_FOUR);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const tenants = (body.data as Result).organisations.nodes;
+    expect(tenants.map((t) => [t.name, t.kind])).toEqual([
+      ['Northmoor Mental Health NHS Foundation Trust', 'TRUST'],
+      ['Riverside Primary Care Network', 'PRIMARY_CARE_NETWORK'],
+    ]);
+    const expected = await completedCounts();
+    const surveys = tenants.flatMap((t) => t.surveys);
+    expect(surveys).toHaveLength(4);
+    for (const survey of surveys) {
+      expect(survey.responseCount).toBe(expected.get(survey.id));
+      expect(survey.responseCount).toBeGreaterThan(0);
+      expect(survey.responses.nodes).toHaveLength(3);
+      for (const response of survey.responses.nodes) {
+        expect(response.submittedOn).toMatch(/^2026-\d{2}-\d{2}$/);
+        expect(response.role.name).toMatch(/\w/);
+        expect(typeof response.role.summary.suppressed).toBe('boolean');
+      }
+    }
+    expect(tenants[0]!.reportingPolicy.minGroupSize).toBe(5);
+  });
+
+  it('returns errors with a stable code and no stack trace', async () => {
+    const { body } = await postGraphQL(platform.gatewayUrl, '{ organisation(id: "00000000-0000-4000-8000-000000000000") { name } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+  });
+
+  it('serves the web app at / and for the app\'s own routes', async () => {
+    const base = platform.webUrl;
+    for (const path of ['', 's/some-token']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<div id="root"></div>');
+    }
+  });
+});
+
+describe('a subgraph called directly', () => {
+  it('answers 401 with no data when the gateway secret is missing', async () => {
+    for (const url of Object.values(platform.subgraphUrls)) {
+      const { status, body } = await postGraphQL(url, '{ __typename }');
+      expect(status).toBe(401);
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('answers 403 with no data when the secret is wrong', async () => {
+    const { status, body } = await postGraphQL(platform.subgraphUrls.directory!, '{ roles { name } }', {
+      [GATEWAY_SECRET_HEADER]: 'guess',
+    });
+    expect(status).toBe(403);
+    expect(body.data).toBeUndefined();
+  });
+
+  it('answers when the secret is right, and listens on loopback only', async () => {
+    const url = platform.subgraphUrls.directory!;
+    expect(new URL(url).hostname).toBe('127.0.0.1');
+    const { status, body } = await postGraphQL(url, '{ roles { code } }', { [GATEWAY_SECRET_HEADER]: platform.gatewaySecret });
+    expect(status).toBe(200);
+    expect((body.data as { roles: unknown[] }).roles).toHaveLength(6);
+  });
+});
