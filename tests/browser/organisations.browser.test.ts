@@ -1,0 +1,85 @@
+import { Client } from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+let platform: TestPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function openAt(width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  await page.goto(platform.webUrl);
+  await page.getByRole('heading', { level: 2, name: 'Riverside Primary Care Network' }).waitFor();
+  return page;
+}
+
+async function surveyCountsFromDatabase(): Promise<Map<string, number>> {
+  const client = new Client({ connectionString: platform.database.ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`
+      SELECT o.name || ' / ' || s.title AS key, count(r.id) FILTER (WHERE r.status = 'completed')::int AS n
+      FROM forms.survey s JOIN directory.organisation o ON o.id = s.organisation_id
+      LEFT JOIN responses.response r ON r.survey_id = s.id
+      WHERE o.parent_id IS NULL GROUP BY 1`);
+    return new Map(rows.map((row: { key: string; n: number }) => [row.key, row.n]));
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the organisations page', () => {
+  it('shows each tenant, what is within it, and its surveys with their response counts', async () => {
+    const page = await openAt(1280);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Organisations');
+    const pcn = page.getByRole('region', { name: 'Riverside Primary Care Network' });
+    expect(await pcn.getByRole('listitem').allTextContents()).toEqual([
+      'Canal Street Practice (practice)',
+      'Hillview Health Centre (practice)',
+      'Oak Lane Surgery (practice)',
+      'Riverside Medical Centre (practice)',
+    ]);
+    const expected = await surveyCountsFromDatabase();
+    expect(expected.size).toBe(4);
+    for (const region of ['Northmoor Mental Health NHS Foundation Trust', 'Riverside Primary Care Network']) {
+      const rows = await page.getByRole('region', { name: region }).locator('tbody tr').all();
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        const [title, status, count] = await row.locator('td').allTextContents();
+        expect(status).toBe('Published');
+        expect(Number(count)).toBe(expected.get(`${region} / ${title}`));
+      }
+    }
+    await page.close();
+  });
+
+  it('fits a 360 px phone without sideways scrolling', async () => {
+    const page = await openAt(360);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('works from the keyboard: the first Tab offers a skip link that moves focus to the content', async () => {
+    const page = await openAt(1280);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+
+  it.each([1280, 360])('has no serious or critical axe-core violation at %i px', async (width) => {
+    const page = await openAt(width);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
