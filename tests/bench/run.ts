@@ -1,0 +1,17 @@
+import { gatewayBench } from './gateway.bench';
+
+/** `pnpm bench`: every benchmark, one after another. Figures and ratios are printed, never asserted. */
+async function main(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS || 5);
+  const rounds = Number(process.env.BENCH_ROUNDS || 3);
+  console.log('== gateway overhead ==');
+  await gatewayBench({ rounds, seconds, concurrency: Number(process.env.BENCH_CONCURRENCY || 16) });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
