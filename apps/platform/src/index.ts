@@ -1,5 +1,5 @@
-export { startPlatform } from './platform';
-export type { PlatformOptions, RunningPlatform } from './platform';
+export { startPlatform, startServices } from './platform';
+export type { PlatformOptions, RunningPlatform, RunningServices } from './platform';
 export { bringUpDatabase } from './database';
 export { seedDemo, isEmpty } from './seed';
 export { SUBGRAPH_MODULES } from './subgraphs';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, repoRoot, SUBGRAPHS, type HarbourConfig } from '@harbour/config';
+import type { DatabaseUrls } from '@harbour/db';
 import { newGatewaySecret } from '@harbour/graphql-kit';
 import { bringUpDatabase } from './database';
 import { startService, stopServices, type ServiceProcess } from './processes';
@@ -13,7 +14,8 @@ export interface PlatformOptions {
   log?: (line: string) => void;
 }
 
-export interface RunningPlatform {
+/** The four subgraphs and the gateway, running as child processes. */
+export interface RunningServices {
   gatewayUrl: string;
   webUrl: string;
   subgraphUrls: Record<string, string>;
@@ -23,60 +25,70 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/**
- * Brings up the whole platform: PostgreSQL (embedded unless DATABASE_URL), migrations,
- * demo data when empty, the four subgraphs, then the gateway.
- */
-export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
-  const env = { ...process.env, ...options.env };
-  const log = options.log ?? console.log;
+export type RunningPlatform = RunningServices;
+
+/** Starts the subgraphs, waits for them, then the gateway. The database must be ready. */
+export async function startServices(urls: DatabaseUrls, env: NodeJS.ProcessEnv): Promise<RunningServices> {
   const config: HarbourConfig = loadConfig(env);
   const root = repoRoot();
   const supergraph = path.join(root, 'schema', 'supergraph.graphql');
   if (!existsSync(supergraph)) throw new Error(`${supergraph} is missing: run \`pnpm schema\`.`);
-
-  const db = await bringUpDatabase(config, log);
+  const gatewaySecret = config.gatewaySecret ?? newGatewaySecret();
+  const childEnv = { ...env, DATABASE_APP_URL: urls.appUrl, HARBOUR_GATEWAY_SECRET: gatewaySecret };
   const services: ServiceProcess[] = [];
   let stopping = false;
   const stop = async () => {
-    if (stopping) return;
     stopping = true;
     await stopServices(services);
-    await db.server.stop();
   };
   try {
-    if (options.seedIfEmpty && (await isEmpty(db.ownerUrl))) {
-      log('database is empty: seeding the demo data');
-      await seedDemo(db.ownerUrl, log);
-    }
-    const gatewaySecret = config.gatewaySecret ?? newGatewaySecret();
-    const childEnv = { ...env, DATABASE_APP_URL: db.appUrl, HARBOUR_GATEWAY_SECRET: gatewaySecret };
     for (const name of SUBGRAPHS) {
       services.push(startService(name, path.join(root, 'apps', name, 'dist', 'main.js'), childEnv));
     }
-    const subgraphUrls = Object.fromEntries(
-      await Promise.all(services.map(async (s) => [s.name, await s.ready] as const)),
-    );
+    const subgraphUrls = Object.fromEntries(await Promise.all(services.map(async (s) => [s.name, await s.ready] as const)));
     const gateway = startService('gateway', path.join(root, 'apps', 'gateway', 'dist', 'main.js'), childEnv);
     services.push(gateway);
     const gatewayUrl = await gateway.ready;
     const crashed = Promise.race(
       services.map(
-        (s) => new Promise<string>((resolve) => s.child.once('exit', (code, signal) => {
-          if (!stopping) resolve(`${s.name} stopped (${signal ?? `code ${code}`})`);
-        })),
+        (s) =>
+          new Promise<string>((resolve) =>
+            s.child.once('exit', (code, signal) => {
+              if (!stopping) resolve(`${s.name} stopped (${signal ?? `code ${code}`})`);
+            }),
+          ),
       ),
     );
-    return {
-      gatewayUrl,
-      webUrl: gatewayUrl.replace(/\/graphql$/, '/'),
-      subgraphUrls,
-      gatewaySecret,
-      crashed,
-      stop,
-    };
+    return { gatewayUrl, webUrl: gatewayUrl.replace(/\/graphql$/, '/'), subgraphUrls, gatewaySecret, crashed, stop };
   } catch (error) {
     await stop();
+    throw error;
+  }
+}
+
+/**
+ * Brings up the whole platform: PostgreSQL (embedded unless DATABASE_URL), migrations,
+ * demo data when empty, the four subgraphs, then the gateway. stop() ends all of it.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const env = { ...process.env, ...options.env };
+  const log = options.log ?? console.log;
+  const db = await bringUpDatabase(loadConfig(env), log);
+  try {
+    if (options.seedIfEmpty && (await isEmpty(db.ownerUrl))) {
+      log('database is empty: seeding the demo data');
+      await seedDemo(db.ownerUrl, log);
+    }
+    const services = await startServices(db, env);
+    return {
+      ...services,
+      async stop() {
+        await services.stop();
+        await db.server.stop();
+      },
+    };
+  } catch (error) {
+    await db.server.stop();
     throw error;
   }
 }
