@@ -1,3 +1,4 @@
+import { ancestors, whenAnyExits } from './ancestors';
 import { startPlatform } from './platform';
 
 /** `pnpm start`: everything up, URLs printed, Ctrl-C stops it all (PostgreSQL too). */
@@ -15,6 +16,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   process.on('SIGHUP', () => void shutdown(0));
+  whenAnyExits(ancestors(4), () => {
+    console.error('the command that started Harbour has exited');
+    void shutdown(0);
+  });
   void platform.crashed.then((why) => {
     console.error(`${why}: stopping everything`);
     void shutdown(1);
