@@ -2,11 +2,6 @@ import { Client } from 'pg';
 import { GATEWAY_SECRET_HEADER } from '@harbour/graphql-kit';
 import { postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
 
-let platform: TestPlatform;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-}, 60_000);
-afterAll(() => platform?.stop());
 
 const ACROSS_ALL_FOUR = `{
   organisations(tenantsOnly: true) {
@@ -35,7 +30,7 @@ type Result = {
   };
 };
 
-async function completedCounts(): Promise<Map<string, number>> {
+async function completedCounts(platform: TestPlatform): Promise<Map<string, number>> {
   const client = new Client({ connectionString: platform.database.ownerUrl });
   await client.connect();
   try {
@@ -46,7 +41,13 @@ async function completedCounts(): Promise<Map<string, number>> {
   }
 }
 
-describe('the gateway, over HTTP', () => {
+describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP', (engine) => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await startTestPlatform({ HARBOUR_GATEWAY_ENGINE: engine });
+  }, 60_000);
+  afterAll(() => platform?.stop());
+
   it('answers one query from all four subgraphs with the seeded data', async () => {
     const { status, body } = await postGraphQL(platform.gatewayUrl, ACROSS_ALL_FOUR);
     expect(status).toBe(200);
@@ -56,7 +57,7 @@ describe('the gateway, over HTTP', () => {
       ['Northmoor Mental Health NHS Foundation Trust', 'TRUST'],
       ['Riverside Primary Care Network', 'PRIMARY_CARE_NETWORK'],
     ]);
-    const expected = await completedCounts();
+    const expected = await completedCounts(platform);
     const surveys = tenants.flatMap((t) => t.surveys);
     expect(surveys).toHaveLength(4);
     for (const survey of surveys) {
@@ -89,6 +90,12 @@ describe('the gateway, over HTTP', () => {
 });
 
 describe('a subgraph called directly', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+  }, 60_000);
+  afterAll(() => platform?.stop());
+
   it('answers 401 with no data when the gateway secret is missing', async () => {
     for (const url of Object.values(platform.subgraphUrls)) {
       const { status, body } = await postGraphQL(url, '{ __typename }');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@harbour/config';
 import { postGraphQL } from '../support/platform';
-import { freePort, freePortsEnv, isListening } from '../support/ports';
+import { freePortsEnv, isListening } from '../support/ports';
 import { processesMentioning } from '../support/processes';
 
 /** `pnpm start` as a person runs it: its own embedded PostgreSQL, its own data folder. */
@@ -21,7 +21,7 @@ beforeAll(async () => {
   folder = mkdtempSync(path.join(tmpdir(), 'harbour-start-'));
   // The embedded server runs as the `postgres` user when we are root: it must reach its folder.
   chmodSync(folder, 0o755);
-  env = { ...(await freePortsEnv()), HARBOUR_PG_PORT: String(await freePort()), HARBOUR_DATA_DIR: path.join(folder, 'pg') };
+  env = { ...(await freePortsEnv()), HARBOUR_DATA_DIR: path.join(folder, 'pg') };
 });
 afterAll(async () => {
   // A failed expectation must not leave a platform running (jest would wait on it forever).

@@ -11,12 +11,13 @@ export interface TestPlatform extends RunningPlatform {
  * The real platform (four subgraph processes and the gateway) on a database of this
  * test file's own, seeded with the demo data, on free ports.
  */
-export async function startTestPlatform(): Promise<TestPlatform> {
+export async function startTestPlatform(extraEnv: Record<string, string> = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const env = {
     ...(await freePortsEnv()),
     DATABASE_URL: database.ownerUrl,
     DATABASE_APP_URL: database.appUrl,
+    ...extraEnv,
   };
   const platform = await startPlatform({ env, seedIfEmpty: true, log: () => undefined });
   return {

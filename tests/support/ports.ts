@@ -1,15 +1,24 @@
-import { connect, createServer } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 
-/** A TCP port on loopback that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/**
+ * `count` distinct TCP ports on loopback that nothing listens on now. All are held open
+ * until every one is chosen, so the same port is never handed out twice.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+      });
+    }
+    return servers.map((server) => (server.address() as { port: number }).port);
+  } finally {
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  }
 }
 
 /** True when something accepts connections on the port. */
@@ -24,10 +33,10 @@ export function isListening(port: number): Promise<boolean> {
   });
 }
 
-/** The environment that puts the gateway and subgraphs on free ports. */
+const PORT_VARIABLES = ['PORT', 'HARBOUR_DIRECTORY_PORT', 'HARBOUR_FORMS_PORT', 'HARBOUR_RESPONSES_PORT', 'HARBOUR_INSIGHTS_PORT', 'HARBOUR_PG_PORT'];
+
+/** The environment that puts the gateway, the subgraphs and an embedded PostgreSQL on free ports. */
 export async function freePortsEnv(): Promise<Record<string, string>> {
-  const names = ['PORT', 'HARBOUR_DIRECTORY_PORT', 'HARBOUR_FORMS_PORT', 'HARBOUR_RESPONSES_PORT', 'HARBOUR_INSIGHTS_PORT'];
-  const env: Record<string, string> = {};
-  for (const name of names) env[name] = String(await freePort());
-  return env;
+  const ports = await freePorts(PORT_VARIABLES.length);
+  return Object.fromEntries(PORT_VARIABLES.map((name, i) => [name, String(ports[i])]));
 }

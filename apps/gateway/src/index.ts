@@ -1,3 +1,4 @@
 export { startGateway } from './gateway';
-export type { GatewayOptions } from './gateway';
+export type { GatewayEngine, GatewayOptions } from './gateway-options';
+export { withRoutingUrls } from './hive-engine';
 export { staticFiles } from './static-files';

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   if (!config.gatewaySecret) throw new Error('HARBOUR_GATEWAY_SECRET is not set: the subgraphs would refuse every request.');
   const root = repoRoot();
   const running = await startGateway({
+    engine: config.gatewayEngine,
     supergraphPath: path.join(root, 'schema', 'supergraph.graphql'),
     subgraphUrls: config.subgraphUrls,
     gatewaySecret: config.gatewaySecret,
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
     port: config.gatewayPort,
     fallback: staticFiles(path.join(root, 'apps', 'web', 'dist')),
   });
-  console.log(`[gateway] listening on ${running.url}`);
+  console.log(`[gateway] ${config.gatewayEngine === 'apollo' ? 'Apollo Gateway' : 'Hive Gateway'} listening on ${running.url}`);
   process.send?.({ ready: running.url });
   const shutdown = async () => {
     await running.close();

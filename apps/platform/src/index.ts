@@ -3,5 +3,7 @@ export type { PlatformOptions, RunningPlatform, RunningServices } from './platfo
 export { bringUpDatabase } from './database';
 export { seedDemo, isEmpty } from './seed';
 export { SUBGRAPH_MODULES } from './subgraphs';
+export { startService, stopServices } from './processes';
+export type { ServiceProcess } from './processes';
 export type { SubgraphModule } from './subgraphs';
 export { composeSupergraph } from './schema/compose';

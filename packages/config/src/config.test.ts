@@ -28,6 +28,12 @@ describe('loadConfig', () => {
     expect(config.subgraphUrls.insights).toBe('http://insights.internal/graphql');
   });
 
+  it('runs Hive Gateway unless told to run Apollo Gateway, and refuses anything else', () => {
+    expect(loadConfig({}).gatewayEngine).toBe('hive');
+    expect(loadConfig({ HARBOUR_GATEWAY_ENGINE: 'apollo' }).gatewayEngine).toBe('apollo');
+    expect(() => loadConfig({ HARBOUR_GATEWAY_ENGINE: 'router' })).toThrow('HARBOUR_GATEWAY_ENGINE must be "hive" or "apollo", got "router"');
+  });
+
   it('names the variable when a number is wrong', () => {
     expect(() => loadConfig({ HARBOUR_PG_PORT: 'fifty' })).toThrow('HARBOUR_PG_PORT must be a positive whole number, got "fifty"');
     expect(() => loadConfig({ PORT: '-1' })).toThrow(/^PORT must be/);

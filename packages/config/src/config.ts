@@ -32,6 +32,8 @@ export interface HarbourConfig {
   subgraphPorts: Record<SubgraphName, number>;
   /** Subgraph URLs the gateway routes to. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** Which gateway runs: Hive Gateway (default, the faster in docs/gateway.md) or Apollo Gateway. */
+  gatewayEngine: 'hive' | 'apollo';
   /** Shared secret the gateway sends and subgraphs require; unset means "make one per run". */
   gatewaySecret: string | undefined;
   /** Pool size per subgraph process. */
@@ -72,7 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     subgraphUrls[name] =
       env[`HARBOUR_${upper}_URL`] || `http://127.0.0.1:${subgraphPorts[name]}/graphql`;
   }
+  const gatewayEngine = env.HARBOUR_GATEWAY_ENGINE || 'hive';
+  if (gatewayEngine !== 'hive' && gatewayEngine !== 'apollo') {
+    throw new Error(`HARBOUR_GATEWAY_ENGINE must be "hive" or "apollo", got "${gatewayEngine}"`);
+  }
   return {
+    gatewayEngine,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
     dataDir: path.resolve(env.HARBOUR_DATA_DIR || path.join(repoRoot(), '.harbour', 'postgres')),

@@ -1,0 +1,15 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SubgraphName } from '@harbour/config';
+
+/** Which Federation 2 gateway runs; docs/gateway.md has the measurements behind the default. */
+export type GatewayEngine = 'hive' | 'apollo';
+
+export interface GatewayOptions {
+  supergraphPath: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  gatewaySecret: string;
+  host: string;
+  port: number;
+  /** Serves every path that is not /graphql (the web app). */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+}
