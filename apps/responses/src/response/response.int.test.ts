@@ -55,6 +55,25 @@ describe('responses to a survey', () => {
     expect(new Set(seen.map((r) => r.id)).size).toBe(5);
   });
 
+  it('gives 50 surveys their first page of responses in one query', async () => {
+    const surveys = Array.from({ length: 50 }, () => randomUUID());
+    for (const [i, id] of surveys.entries()) {
+      for (let day = 1; day <= (i % 4) + 1; day++) await insertResponse(`2026-05-0${day}T12:00:00Z`, id);
+    }
+    db.counter.reset();
+    const result = await resolveEntities<{ _entities: { responses: { nodes: { submittedOn: string }[]; pageInfo: { hasNextPage: boolean } } }[] }>(
+      schema,
+      db.app.manager,
+      surveys.map((id) => ({ __typename: 'Survey', id })),
+      '... on Survey { responses(first: 2) { nodes { submittedOn } pageInfo { hasNextPage } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const pages = result.data!._entities.map((e) => e.responses);
+    expect(pages[0]).toEqual({ nodes: [{ submittedOn: '2026-05-01' }], pageInfo: { hasNextPage: false } });
+    expect(pages[3]).toEqual({ nodes: [{ submittedOn: '2026-05-04' }, { submittedOn: '2026-05-03' }], pageInfo: { hasNextPage: true } });
+    expect(db.counter.queries).toHaveLength(1);
+  });
+
   it('returns one response with its survey and role as references', async () => {
     const id = await insertResponse('2026-04-01T08:30:00Z');
     const result = await executeOperation(schema, db.app.manager, `{ response(id: "${id}") { status submittedOn survey { id } role { id } } }`);

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { connectionOf, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Response } from '../response/response.entity';
-import { completedResponses } from '../response/response.service';
+import { completedResponsesBySurvey } from '../response/response.service';
 import { SurveyRef } from './survey.ref';
 
 export const ResponseConnection = connectionOf(Response, 'Response');
@@ -10,6 +10,9 @@ export const ResponseConnection = connectionOf(Response, 'Response');
 export class SurveyResponsesResolver {
   @FieldResolver(() => ResponseConnection, { description: 'Completed responses to this survey, newest first.' })
   responses(@Root() survey: SurveyRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Response>> {
-    return completedResponses(ctx.db, survey.id, page);
+    // One loader per distinct page request: in one GraphQL request, every survey asked for
+    // the same page shares one query.
+    const key = `survey.responses:${page.first}:${page.after ?? ''}`;
+    return ctx.loaders.get<string, Page<Response>>(key, (ids) => completedResponsesBySurvey(ctx.db, ids, page)).load(survey.id);
   }
 }
