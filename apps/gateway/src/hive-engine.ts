@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { GATEWAY_SECRET_HEADER, type RunningHttpServer } from '@harbour/graphql-kit';
+import { GATEWAY_SECRET_HEADER, listenHttp, type RunningHttpServer } from '@harbour/graphql-kit';
 import type { GatewayOptions } from './gateway-options';
 
 /** Points each `join__graph` at the URL this deployment uses for that subgraph. */
@@ -39,23 +38,5 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     if (pathname === '/graphql' || !options.fallback) void gateway(req, res);
     else options.fallback(req, res);
   });
-  httpServer.keepAliveTimeout = 65_000;
-  httpServer.headersTimeout = 66_000;
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  return {
-    url: `http://${options.host}:${port}/graphql`,
-    port,
-    httpServer,
-    async close() {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
-      await gateway.dispose();
-    },
-  };
+  return listenHttp(httpServer, { host: options.host, port: options.port, path: '/graphql', onClose: () => gateway.dispose() });
 }

@@ -124,6 +124,17 @@ export async function serveGraphQL<TContext extends BaseContext>(
       else res.end();
     });
   });
+  return listenHttp(httpServer, { host: options.host, port: options.port, path, onClose: () => options.server.stop() });
+}
+
+/**
+ * Starts `httpServer` listening with keep-alive tuned for pooled clients; close() ends
+ * open connections, then runs `onClose`.
+ */
+export async function listenHttp(
+  httpServer: Server,
+  options: { host: string; port: number; path: string; onClose: () => void | Promise<void> },
+): Promise<RunningHttpServer> {
   // Longer than common client/load-balancer idle timeouts, so pooled connections get reused.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
@@ -133,7 +144,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   });
   const port = (httpServer.address() as AddressInfo).port;
   return {
-    url: `http://${options.host}:${port}${path}`,
+    url: `http://${options.host}:${port}${options.path}`,
     port,
     httpServer,
     async close() {
@@ -141,7 +152,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
-      await options.server.stop();
+      await options.onClose();
     },
   };
 }
