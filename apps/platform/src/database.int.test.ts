@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createSubgraphDataSource, migrateSubgraph, APP_ROLE } from '@harbour/db';
 import { createTestDatabase, type TestDatabase } from '@harbour/db/testing';
@@ -53,6 +54,42 @@ describe('migrations', () => {
   });
 });
 
+describe('migrations down', () => {
+  it('undo every subgraph\'s migrations in reverse order, and run again cleanly', async () => {
+    const scratch = await createTestDatabase();
+    const owner = new Client({ connectionString: scratch.ownerUrl });
+    await owner.connect();
+    const tables = async () =>
+      (
+        await owner.query(
+          `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname IN ('directory', 'forms', 'responses', 'insights') AND tablename <> 'migrations'`,
+        )
+      ).rows[0].n;
+    try {
+      expect(await tables()).toBeGreaterThan(0);
+      for (const subgraph of [...SUBGRAPH_MODULES].reverse()) {
+        const dataSource = createSubgraphDataSource(scratch.ownerUrl, subgraph.database, { max: 1 });
+        await dataSource.initialize();
+        try {
+          while ((await dataSource.query(`SELECT count(*)::int AS n FROM ${subgraph.database.schema}.migrations`))[0].n > 0) {
+            await dataSource.undoLastMigration({ transaction: 'each' });
+          }
+        } finally {
+          await dataSource.destroy();
+        }
+      }
+      expect(await tables()).toBe(0);
+      for (const subgraph of SUBGRAPH_MODULES) {
+        expect((await migrateSubgraph(scratch.ownerUrl, subgraph.database, APP_ROLE)).length).toBeGreaterThan(0);
+      }
+      expect(await tables()).toBeGreaterThan(0);
+    } finally {
+      await owner.end();
+      await scratch.drop();
+    }
+  });
+});
+
 describe('the connection pool', () => {
   it('applies the statement timeout to every query', async () => {
     const dataSource = createSubgraphDataSource(database.appUrl, SUBGRAPH_MODULES[0]!.database, { statementTimeoutMs: 300, max: 1 });
@@ -65,10 +102,19 @@ describe('the connection pool', () => {
     }
   });
 
-  it('gives up connecting after the connect timeout', async () => {
-    // Port 1 on loopback: refused at once, or (where filtered) ended by the timeout.
-    const unreachable = database.appUrl.replace(/@[^/]+\//, '@127.0.0.1:1/');
-    const dataSource = createSubgraphDataSource(unreachable, SUBGRAPH_MODULES[0]!.database, { connectTimeoutMs: 500, max: 1 });
-    await expect(dataSource.initialize()).rejects.toThrow(/ECONNREFUSED|timeout/);
+  it('gives up connecting after the connect timeout when the server never answers', async () => {
+    // A loopback listener that accepts connections and says nothing: only the timeout ends the wait.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const dataSource = createSubgraphDataSource(database.appUrl.replace(/@[^/]+\//, `@127.0.0.1:${port}/`), SUBGRAPH_MODULES[0]!.database, {
+      connectTimeoutMs: 400,
+      max: 1,
+    });
+    try {
+      await expect(dataSource.initialize()).rejects.toThrow(/timeout/i);
+    } finally {
+      silent.close();
+    }
   });
 });
