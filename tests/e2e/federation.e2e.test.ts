@@ -1,7 +1,20 @@
+import { request } from 'node:http';
 import { Client } from 'pg';
 import { GATEWAY_SECRET_HEADER } from '@harbour/graphql-kit';
 import { postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
 
+
+/** A GET with the request target sent exactly as given (fetch would normalise it). */
+function rawGet(port: number, target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: target, method: 'GET' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 const ACROSS_ALL_FOUR = `{
   organisations(tenantsOnly: true) {
@@ -79,6 +92,17 @@ describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP',
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 
+  it('answers malformed request paths with 400 and keeps serving', async () => {
+    const origin = new URL(platform.webUrl);
+    for (const target of ['/%', '/%E0%A4%A', '//', '//graphql']) {
+      const status = await rawGet(Number(origin.port), target);
+      expect([400, 200]).toContain(status);
+    }
+    expect(await rawGet(Number(origin.port), '/%')).toBe(400);
+    const { status } = await postGraphQL(platform.gatewayUrl, '{ roles { code } }');
+    expect(status).toBe(200);
+  });
+
   it('serves the web app at / and for the app\'s own routes', async () => {
     const base = platform.webUrl;
     for (const path of ['', 's/some-token']) {
@@ -111,6 +135,16 @@ describe('a subgraph called directly', () => {
     });
     expect(status).toBe(403);
     expect(body.data).toBeUndefined();
+  });
+
+  it('answers 413 to a body over 1 MiB, before any GraphQL work', async () => {
+    const response = await fetch(platform.subgraphUrls.directory!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: platform.gatewaySecret },
+      body: JSON.stringify({ query: `{ roles { code } } # ${'x'.repeat(2 * 1024 * 1024)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers when the secret is right, and listens on loopback only', async () => {

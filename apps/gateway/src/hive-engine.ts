@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { GATEWAY_SECRET_HEADER, listenHttp, type RunningHttpServer } from '@harbour/graphql-kit';
+import { GATEWAY_SECRET_HEADER, listenHttp, requestTarget, type RunningHttpServer } from '@harbour/graphql-kit';
 import type { GatewayOptions } from './gateway-options';
 
 /** Points each `join__graph` at the URL this deployment uses for that subgraph. */
@@ -34,9 +34,16 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     logging: 'error',
   });
   const httpServer = createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === '/graphql' || !options.fallback) void gateway(req, res);
-    else options.fallback(req, res);
+    try {
+      const pathname = requestTarget(req)?.pathname;
+      if (pathname === '/graphql' || !options.fallback) void gateway(req, res);
+      else options.fallback(req, res);
+    } catch (error) {
+      // One bad request must never take the gateway down.
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    }
   });
   return listenHttp(httpServer, { host: options.host, port: options.port, path: '/graphql', onClose: () => gateway.dispose() });
 }

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { requestTarget } from '@harbour/graphql-kit';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,7 +26,16 @@ export function staticFiles(root: string): (req: IncomingMessage, res: ServerRes
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(requestTarget(req)?.pathname ?? '');
+    } catch {
+      pathname = '';
+    }
+    if (!pathname) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request path');
+      return;
+    }
     const candidate = path.normalize(path.join(root, pathname));
     const inside = candidate.startsWith(root + path.sep);
     const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
@@ -40,7 +50,13 @@ export function staticFiles(root: string): (req: IncomingMessage, res: ServerRes
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // The file can vanish mid-request (a rebuild empties dist/): end this response, not the process.
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 }

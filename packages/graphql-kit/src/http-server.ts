@@ -33,6 +33,18 @@ export interface RunningHttpServer {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * The request's path and query, or null when the request target cannot be parsed.
+ * Prefixing (rather than passing a base) keeps a target like `//x` a path, not a host.
+ */
+export function requestTarget(req: IncomingMessage): URL | null {
+  try {
+    return new URL(`http://localhost${req.url ?? '/'}`);
+  } catch {
+    return null;
+  }
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -40,8 +52,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop reading; the caller answers 413 and closes the connection.
+        req.removeAllListeners('data');
+        req.pause();
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -68,7 +82,11 @@ export async function serveGraphQL<TContext extends BaseContext>(
   await options.server.start();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestTarget(req);
+    if (!url) {
+      sendError(res, 400, 'BAD_REQUEST', 'The request target is not a valid URL path');
+      return;
+    }
     if (url.pathname !== path) {
       if (options.fallback) options.fallback(req, res);
       else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}; GraphQL is at ${path}`);
@@ -91,7 +109,9 @@ export async function serveGraphQL<TContext extends BaseContext>(
         raw = await readBody(req, limit);
       } catch (error) {
         if (error instanceof BodyTooLarge) {
+          res.setHeader('connection', 'close');
           sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
+          res.once('finish', () => req.destroy());
           return;
         }
         throw error;

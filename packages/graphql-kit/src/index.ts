@@ -6,7 +6,7 @@ export { ErrorCode, HarbourError, notFound } from './errors';
 export { GATEWAY_SECRET_HEADER, checkGatewaySecret, newGatewaySecret } from './gateway-secret';
 export type { SecretCheck } from './gateway-secret';
 export { Loaders, byKey, groupByKey } from './loaders';
-export { listenHttp, serveGraphQL } from './http-server';
+export { listenHttp, requestTarget, serveGraphQL } from './http-server';
 export type { GraphQLHttpOptions, RunningHttpServer, Refusal } from './http-server';
 export { startSubgraphServer } from './subgraph-server';
 export type { SubgraphServerOptions } from './subgraph-server';
