@@ -1,16 +1,28 @@
 import { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor, pageFrom } from './connection';
+import { decodeCursor, encodeCursor, pageFrom, type CursorPart } from './connection';
 
 describe('cursor connections', () => {
   it('round-trips a keyset position', () => {
-    expect(decodeCursor(encodeCursor(['Oak Lane', 'a-b']), 2)).toEqual(['Oak Lane', 'a-b']);
+    const id = '8b4f0858-0cee-48d4-9280-ca1c62e88040';
+    expect(decodeCursor(encodeCursor(['Oak Lane', id]), ['text', 'uuid'])).toEqual(['Oak Lane', id]);
+    expect(decodeCursor(encodeCursor(['2026-03-04', id]), ['date', 'uuid'])).toEqual(['2026-03-04', id]);
   });
 
   it('refuses a cursor it did not give out, as the caller\'s error', () => {
-    for (const bad of ['nonsense', encodeCursor(['only one']), Buffer.from('{"a":1}').toString('base64url')]) {
+    const id = '8b4f0858-0cee-48d4-9280-ca1c62e88040';
+    const forged: [string, CursorPart[]][] = [
+      ['nonsense', ['text', 'uuid']],
+      [encodeCursor(['only one']), ['text', 'uuid']],
+      [Buffer.from('{"a":1}').toString('base64url'), ['text', 'uuid']],
+      [encodeCursor(['a', 'b']), ['text', 'uuid']],
+      [encodeCursor([7, id]), ['text', 'uuid']],
+      [encodeCursor(['2026-13-45', id]), ['date', 'uuid']],
+      [encodeCursor(['yesterday', id]), ['date', 'uuid']],
+    ];
+    for (const [bad, shape] of forged) {
       let caught: unknown;
       try {
-        decodeCursor(bad, 2);
+        decodeCursor(bad, shape);
       } catch (error) {
         caught = error;
       }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { ErrorCode, HarbourError } from './errors';
+import { isUuid } from './ids';
 
 /** Where a page of a cursor connection ends. */
 @ObjectType({ description: 'Where a page of results ends, and whether more follow.' })
@@ -53,16 +54,24 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** Decodes a cursor made by {@link encodeCursor}; a bad one is the caller's input error. */
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+/** What each position of a keyset cursor must hold. */
+export type CursorPart = 'text' | 'uuid' | 'date';
+
+const CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  text: (v) => typeof v === 'string' && v.length <= 1000,
+  uuid: isUuid,
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+};
+
+/**
+ * Decodes a cursor made by {@link encodeCursor} and checks each part against `shape`, so a
+ * forged cursor is the caller's input error and never reaches SQL.
+ */
+export function decodeCursor(cursor: string, shape: CursorPart[]): string[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values as (string | number)[];
+    if (Array.isArray(values) && values.length === shape.length && shape.every((part, i) => CHECKS[part](values[i]))) {
+      return values as string[];
     }
   } catch {
     // falls through to the error below

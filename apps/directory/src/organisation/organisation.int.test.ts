@@ -99,6 +99,31 @@ describe('organisations', () => {
     expect(tooMany.errors?.[0]?.message).toMatch(/Argument Validation Error/);
   });
 
+  it('answers BAD_USER_INPUT for an id or cursor that cannot be valid, before any SQL', async () => {
+    db.counter.reset();
+    const badId = await executeOperation(schema, db.app.manager, '{ organisation(id: "x") { name } }');
+    expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badId.errors?.[0]?.message).toBe('"id" must be a Harbour id (a UUID), got "x"');
+    const wellFormedButForged = Buffer.from(JSON.stringify(['a', 'b'])).toString('base64url');
+    const forged = await executeOperation(schema, db.app.manager, `{ organisations(after: "${wellFormedButForged}") { nodes { name } } }`);
+    expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(db.counter.queries).toHaveLength(0);
+  });
+
+  it('masks an unexpected failure as INTERNAL_SERVER_ERROR with no database detail', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const result = await resolveEntities(schema, db.app.manager, [{ __typename: 'Organisation', id: 'not-a-uuid' }], '... on Organisation { name }');
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0]!.message).toBe('Internal server error');
+      expect(result.errors![0]!.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(result)).not.toMatch(/uuid|syntax|SELECT/i);
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('resolves references from other subgraphs in one batch, null for unknown ids', async () => {
     const { practices } = await pcnWithPractices(5);
     db.counter.reset();

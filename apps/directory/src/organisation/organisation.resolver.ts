@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, notFound, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { connectionOf, notFound, parseId, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import { OrganisationKind } from './organisation-kind';
 import { childrenLoader, organisationLoader } from './organisation.loaders';
@@ -24,8 +24,8 @@ export class OrganisationResolver {
   }
 
   @Query(() => Organisation, { description: 'One organisation by id; NOT_FOUND when there is none.' })
-  async organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: HarbourContext): Promise<Organisation> {
-    const found = await organisationLoader(ctx).load(id);
+  async organisation(@Arg('id', () => ID, { description: 'The organisation\'s id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<Organisation> {
+    const found = await organisationLoader(ctx).load(parseId('id', id));
     if (!found) throw notFound('Organisation', id);
     return found;
   }

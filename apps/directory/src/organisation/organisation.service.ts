@@ -16,7 +16,7 @@ export async function listOrganisations(db: EntityManager, filter: OrganisationF
   if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
   if (filter.topLevelOnly) query.andWhere('o.parent_id IS NULL');
   if (filter.after) {
-    const [name, id] = decodeCursor(filter.after, 2);
+    const [name, id] = decodeCursor(filter.after, ['text', 'uuid']);
     query.andWhere('(o.name, o.id) > (:name, :id)', { name, id });
   }
   return pageFrom(await query.getMany(), filter.first, (o) => [o.name, o.id]);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { notFound, type HarbourContext } from '@harbour/graphql-kit';
+import { notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
 import { OrganisationRef } from '../organisation/organisation.ref';
 import { Survey } from './survey.entity';
 import { surveyLoader } from './survey.loaders';
@@ -7,8 +7,8 @@ import { surveyLoader } from './survey.loaders';
 @Resolver(() => Survey)
 export class SurveyResolver {
   @Query(() => Survey, { description: 'One survey by id; NOT_FOUND when there is none.' })
-  async survey(@Arg('id', () => ID) id: string, @Ctx() ctx: HarbourContext): Promise<Survey> {
-    const found = await surveyLoader(ctx).load(id);
+  async survey(@Arg('id', () => ID, { description: 'The survey\'s id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<Survey> {
+    const found = await surveyLoader(ctx).load(parseId('id', id));
     if (!found) throw notFound('Survey', id);
     return found;
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { notFound, type HarbourContext } from '@harbour/graphql-kit';
+import { notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
 import { RoleRef } from '../role/role.ref';
 import { SurveyRef } from '../survey/survey.ref';
 import { Response } from './response.entity';
@@ -8,8 +8,8 @@ import { responseLoader } from './response.loaders';
 @Resolver(() => Response)
 export class ResponseResolver {
   @Query(() => Response, { description: 'One response by id; NOT_FOUND when there is none.' })
-  async response(@Arg('id', () => ID) id: string, @Ctx() ctx: HarbourContext): Promise<Response> {
-    const found = await responseLoader(ctx).load(id);
+  async response(@Arg('id', () => ID, { description: 'The response\'s id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<Response> {
+    const found = await responseLoader(ctx).load(parseId('id', id));
     if (!found) throw notFound('Response', id);
     return found;
   }

@@ -30,7 +30,7 @@ export async function completedResponsesBySurvey(
   surveyIds: readonly string[],
   page: PageRequest,
 ): Promise<Page<Response>[]> {
-  const after = page.after ? decodeCursor(page.after, 2) : null;
+  const after = page.after ? decodeCursor(page.after, ['date', 'uuid']) : null;
   const params: unknown[] = [surveyIds, page.first + 1, ...(after ?? [])];
   const rows: ResponseRow[] = await db.query(
     `SELECT p.id, p.tenant_id, p.survey_id, p.role_id, p.organisation_id, p.status, p.submitted_at
