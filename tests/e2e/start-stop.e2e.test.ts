@@ -34,8 +34,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-function start(): Promise<Started> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+function start(until = 'Press Ctrl-C to stop.', extraEnv: Record<string, string> = {}): Promise<Started> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, ...extraEnv };
   delete childEnv.DATABASE_URL;
   delete childEnv.DATABASE_APP_URL;
   // Its own process group, like a terminal's foreground job, so Ctrl-C can reach all of it.
@@ -51,7 +51,7 @@ function start(): Promise<Started> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not running after 60 s:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
-      if (output.includes('Press Ctrl-C to stop.')) {
+      if (output.includes(until)) {
         clearTimeout(timer);
         resolve({ child, output: () => output });
       }
@@ -107,4 +107,20 @@ describe('pnpm start', () => {
     expect(processesMentioning(env.HARBOUR_DATA_DIR!)).toEqual([]);
     expect(await listeningPorts()).toEqual([]);
   }, 180_000);
+});
+
+describe('a stop during start-up', () => {
+  it.each([
+    ['the platform process alone, while PostgreSQL is being initialised', 'initialising PostgreSQL', false],
+    ['the whole process group (Ctrl-C), while the demo data is seeded', 'seeding the demo data', true],
+  ])('from a signal to %s leaves no process or port behind', async (_what, moment, group) => {
+    const dataDir = path.join(folder, `pg-${group ? 'group' : 'alone'}`);
+    const ports = await freePortsEnv();
+    const started = await start(moment, { ...ports, HARBOUR_DATA_DIR: dataDir });
+    if (group) process.kill(-started.child.pid!, 'SIGINT');
+    else started.child.kill('SIGINT');
+    expect(await exited(started.child)).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+    for (const port of Object.values(ports)) expect(await isListening(Number(port))).toBe(false);
+  }, 120_000);
 });

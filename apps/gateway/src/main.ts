@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
+import { exitOnStop } from '@harbour/graphql-kit';
 import { startGateway } from './gateway';
 import { staticFiles } from './static-files';
 
 async function main(): Promise<void> {
+  const stop = exitOnStop();
   const config = loadConfig();
   if (!config.gatewaySecret) throw new Error('HARBOUR_GATEWAY_SECRET is not set: the subgraphs would refuse every request.');
   const root = repoRoot();
@@ -17,14 +19,8 @@ async function main(): Promise<void> {
     fallback: staticFiles(path.join(root, 'apps', 'web', 'dist')),
   });
   console.log(`[gateway] ${config.gatewayEngine === 'apollo' ? 'Apollo Gateway' : 'Hive Gateway'} listening on ${running.url}`);
+  stop.cleanup(() => running.close());
   process.send?.({ ready: running.url });
-  const shutdown = async () => {
-    await running.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
-  process.once('disconnect', () => void shutdown());
 }
 
 main().catch((error: unknown) => {

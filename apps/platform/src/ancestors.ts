@@ -30,7 +30,9 @@ export function whenAnyExits(pids: number[], onGone: () => void, everyMs = 1000)
     for (const pid of pids) {
       try {
         process.kill(pid, 0);
-      } catch {
+      } catch (error) {
+        // EPERM: it exists but is another user's (sudo -u, su -c). Only ESRCH means gone.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') continue;
         clearInterval(timer);
         onGone();
         return;

@@ -49,16 +49,8 @@ export async function startServices(urls: DatabaseUrls, env: NodeJS.ProcessEnv):
     const gateway = startService('gateway', path.join(root, 'apps', 'gateway', 'dist', 'main.js'), childEnv);
     services.push(gateway);
     const gatewayUrl = await gateway.ready;
-    const crashed = Promise.race(
-      services.map(
-        (s) =>
-          new Promise<string>((resolve) =>
-            s.child.once('exit', (code, signal) => {
-              if (!stopping) resolve(`${s.name} stopped (${signal ?? `code ${code}`})`);
-            }),
-          ),
-      ),
-    );
+    // Never resolves for exits that stop() caused.
+    const crashed = Promise.race(services.map((s) => s.exited.then((why) => (stopping ? new Promise<string>(() => undefined) : why))));
     return { gatewayUrl, webUrl: gatewayUrl.replace(/\/graphql$/, '/'), subgraphUrls, gatewaySecret, crashed, stop };
   } catch (error) {
     await stop();

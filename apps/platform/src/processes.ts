@@ -6,6 +6,8 @@ export interface ServiceProcess {
   child: ChildProcess;
   /** Resolves with the URL the service announced once it listens. */
   ready: Promise<string>;
+  /** Resolves when the process exits, for whatever reason; set up at fork time so no exit is missed. */
+  exited: Promise<string>;
 }
 
 /**
@@ -14,15 +16,18 @@ export interface ServiceProcess {
  */
 export function startService(name: string, script: string, env: NodeJS.ProcessEnv): ServiceProcess {
   const child = fork(script, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(`${name} stopped (${signal ?? `code ${code}`})`));
+  });
   const ready = new Promise<string>((resolve, reject) => {
     child.on('message', (message: unknown) => {
       if (message && typeof message === 'object' && 'ready' in message) resolve(String((message as { ready: unknown }).ready));
     });
-    child.once('exit', (code, signal) => reject(new Error(`${name} exited before it was ready (${signal ?? `code ${code}`})`)));
+    void exited.then((why) => reject(new Error(`${why} before it was ready`)));
   });
-  // The exit listener above must not turn a later, expected exit into an unhandled rejection.
+  // A later, expected exit must not become an unhandled rejection.
   ready.catch(() => undefined);
-  return { name, child, ready };
+  return { name, child, ready, exited };
 }
 
 /** Asks each service to stop, and kills any still running after `graceMs`. */

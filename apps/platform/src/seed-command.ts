@@ -1,4 +1,5 @@
 import { bringUpDatabase } from './database';
+import { describeError } from './describe-error';
 import { seedDemo } from './seed';
 
 /** `pnpm seed`: migrate, then write the demo data (idempotent). */
@@ -12,6 +13,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeError(error));
   process.exit(1);
 });

@@ -1,25 +1,44 @@
 import { ancestors, whenAnyExits } from './ancestors';
-import { startPlatform } from './platform';
+import { describeError } from './describe-error';
+import { startPlatform, type RunningPlatform } from './platform';
 
 /** `pnpm start`: everything up, URLs printed, Ctrl-C stops it all (PostgreSQL too). */
 async function main(): Promise<void> {
-  const platform = await startPlatform({ seedIfEmpty: true });
+  // Filled in once start-up finishes; the signal handlers below exist before that.
+  const running: { platform?: RunningPlatform } = {};
+  let stopRequested = false;
   let exiting = false;
   const shutdown = async (code: number) => {
-    if (exiting) return;
+    stopRequested = true;
+    // Still starting: startPlatform finishes or fails first, then this runs again.
+    if (!running.platform || exiting) return;
     exiting = true;
     console.log('\nstopping Harbour…');
-    await platform.stop();
+    await running.platform.stop();
     console.log('stopped');
     process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-  process.on('SIGHUP', () => void shutdown(0));
+  // Installed before anything starts, so a stop during start-up is honoured, not fatal.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
   whenAnyExits(ancestors(4), () => {
     console.error('the command that started Harbour has exited');
     void shutdown(0);
   });
+
+  let platform: RunningPlatform;
+  try {
+    platform = running.platform = await startPlatform({ seedIfEmpty: true });
+  } catch (error) {
+    // A Ctrl-C during start-up also reaches the services, which then fail to come up:
+    // that is the stop the person asked for, not an error. startPlatform has cleaned up.
+    if (!stopRequested) throw error;
+    console.log('\nstopped before Harbour was running');
+    process.exit(0);
+  }
+  if (stopRequested) {
+    await shutdown(0);
+    return;
+  }
   void platform.crashed.then((why) => {
     console.error(`${why}: stopping everything`);
     void shutdown(1);
@@ -32,6 +51,6 @@ Press Ctrl-C to stop.`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeError(error));
   process.exit(1);
 });

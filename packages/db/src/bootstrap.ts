@@ -83,6 +83,7 @@ export async function prepareDatabase(options: {
       throw new Error(
         `Could not create the runtime role ${APP_ROLE} (${(error as Error).message}). ` +
           'Give the DATABASE_URL user CREATEROLE, or create a login role yourself and set DATABASE_APP_URL.',
+        { cause: error },
       );
     }
   });

@@ -69,6 +69,14 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningServer> {
   const { default: EmbeddedPostgresServer } = await loadEmbeddedPostgres();
   const log = options.log ?? (() => undefined);
+  // PostgreSQL's own last words, to explain a failed start (the package rejects with nothing).
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    if (!line) return;
+    recent.push(line);
+    if (recent.length > 15) recent.shift();
+    log(line);
+  };
   const server = new EmbeddedPostgresServer({
     databaseDir: options.dataDir,
     port: options.port,
@@ -79,8 +87,8 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: (message) => log(String(message).trim()),
-    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
+    onLog: (message) => remember(String(message).trim()),
+    onError: (message) => remember(String(message instanceof Error ? message.message : message).trim()),
   });
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
     log(`initialising PostgreSQL in ${options.dataDir}`);
@@ -92,7 +100,8 @@ export async function startEmbeddedPostgres(options: {
     await server.start();
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL did not start on port ${options.port} (is the port taken? set HARBOUR_PG_PORT). ${String(error ?? '')}`,
+      `The embedded PostgreSQL did not start on port ${options.port} with data in ${options.dataDir}. Its last output:\n${recent.join('\n') || '(none)'}`,
+      { cause: error },
     );
   }
   // The field is private in the package's types, hence the cast.

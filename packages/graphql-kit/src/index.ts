@@ -15,3 +15,4 @@ export type { CursorPart, Page } from './connection';
 export { isUuid, parseId } from './ids';
 export { runSubgraph } from './run-subgraph';
 export type { SubgraphDefinition } from './run-subgraph';
+export { exitOnStop } from './shutdown';

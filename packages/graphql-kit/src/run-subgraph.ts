@@ -2,6 +2,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type SubgraphName } from '@harbour/config';
 import { createSubgraphDataSource, type SubgraphDatabase } from '@harbour/db';
+import { exitOnStop } from './shutdown';
 import { startSubgraphServer } from './subgraph-server';
 
 /** What each subgraph app exports: its name, its corner of the database, its schema. */
@@ -21,6 +22,7 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     process.stdout.write(printSubgraphSchema(schema));
     return;
   }
+  const stop = exitOnStop();
   const config = loadConfig();
   const url = config.databaseAppUrl;
   if (!url) throw new Error('DATABASE_APP_URL is not set: start Harbour with `pnpm start`, or set it to the runtime role\'s connection string.');
@@ -32,6 +34,7 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     applicationName: `harbour-${definition.name}`,
   });
   await dataSource.initialize();
+  stop.cleanup(() => dataSource.destroy());
   const running = await startSubgraphServer({
     name: definition.name,
     schema,
@@ -41,14 +44,9 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     gatewaySecret: config.gatewaySecret,
   });
   console.log(`[${definition.name}] listening on ${running.url}`);
-  process.send?.({ ready: running.url });
-  const shutdown = async () => {
+  stop.cleanup(async () => {
     await running.close();
     await dataSource.destroy();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
-  // Started by the platform over IPC: when it goes, so do we.
-  process.once('disconnect', () => void shutdown());
+  });
+  process.send?.({ ready: running.url });
 }
