@@ -1,5 +1,13 @@
 import { loadConfig, type HarbourConfig } from '@harbour/config';
-import { migrateSubgraph, openDatabaseServer, prepareDatabase, userOf, type DatabaseUrls, type RunningServer } from '@harbour/db';
+import {
+  assertUnprivileged,
+  migrateSubgraph,
+  openDatabaseServer,
+  prepareDatabase,
+  userOf,
+  type DatabaseUrls,
+  type RunningServer,
+} from '@harbour/db';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 export interface ReadyDatabase extends DatabaseUrls {
@@ -39,6 +47,10 @@ export async function bringUpDatabase(
       const ran = await migrateSubgraph(urls.ownerUrl, subgraph.database, appRole);
       log(`migrations ${subgraph.name}: ${ran.length ? ran.join(', ') : 'up to date'}`);
     }
+    await assertUnprivileged(
+      urls.appUrl,
+      SUBGRAPH_MODULES.map((s) => s.database.schema),
+    );
     return { ...urls, server };
   } catch (error) {
     await server.stop();

@@ -32,7 +32,9 @@ describe('with DATABASE_URL set', () => {
     try {
       expect(db.server.embedded).toBe(false);
       expect(lines[0]).toBe('PostgreSQL at DATABASE_URL');
-      expect(lines.filter((l) => l.startsWith('migrations ')).every((l) => !l.endsWith('up to date'))).toBe(true);
+      const migrations = lines.filter((l) => l.startsWith('migrations '));
+      expect(migrations).toHaveLength(4);
+      expect(migrations.every((l) => !l.endsWith('up to date'))).toBe(true);
       expect(new URL(db.appUrl).pathname).toBe(`/${name}`);
       const app = new Client({ connectionString: db.appUrl });
       await app.connect();
@@ -51,6 +53,34 @@ describe('with DATABASE_URL set', () => {
     // A second start finds nothing to do.
     const again: string[] = [];
     await (await bringUpDatabase(config, (line) => again.push(line))).server.stop();
-    expect(again.filter((l) => l.startsWith('migrations ')).every((l) => l.endsWith('up to date'))).toBe(true);
+    const second = again.filter((l) => l.startsWith('migrations '));
+    expect(second).toHaveLength(4);
+    expect(second.every((l) => l.endsWith('up to date'))).toBe(true);
+  });
+
+  it('refuses to start with a runtime role that is a superuser', async () => {
+    // A database owned by an ordinary role, and the superuser offered as the runtime role:
+    // only the privilege check stands in the way.
+    const db = `${name}_su`;
+    const owner = `${name}_owner`;
+    await admin(async (c) => {
+      await c.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'owner-pass'`);
+      await c.query(`CREATE DATABASE ${db} OWNER ${owner}`);
+    });
+    try {
+      const ownerUrl = new URL(adminUrl());
+      ownerUrl.username = owner;
+      ownerUrl.password = 'owner-pass';
+      ownerUrl.pathname = `/${db}`;
+      const superUrl = new URL(adminUrl());
+      superUrl.pathname = `/${db}`;
+      const config = loadConfig({ DATABASE_URL: ownerUrl.toString(), DATABASE_APP_URL: superUrl.toString() });
+      await expect(bringUpDatabase(config, () => undefined)).rejects.toThrow(/The runtime role \w+ is a superuser/);
+    } finally {
+      await admin(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${owner}`);
+      });
+    }
   });
 });

@@ -26,6 +26,21 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 describe('seedDemo', () => {
+  it('writes nothing at all when any part fails', async () => {
+    const owner = new Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    // A clash the last subgraph's seed cannot get past: a reporting policy of the wrong shape.
+    await owner.query('ALTER TABLE insights.reporting_policy ADD CONSTRAINT no_seed CHECK (min_group_size > 50) NOT VALID');
+    try {
+      await expect(seedDemo(database.ownerUrl, () => undefined)).rejects.toThrow(/no_seed/);
+      expect(await counts()).toEqual({ organisations: 0, roles: 0, surveys: 0, responses: 0, policies: 0 });
+      expect(await isEmpty(database.ownerUrl)).toBe(true);
+    } finally {
+      await owner.query('ALTER TABLE insights.reporting_policy DROP CONSTRAINT no_seed');
+      await owner.end();
+    }
+  });
+
   it('writes the demo once; a second run changes nothing', async () => {
     expect(await isEmpty(database.ownerUrl)).toBe(true);
     const lines: string[] = [];

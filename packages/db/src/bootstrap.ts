@@ -98,3 +98,30 @@ export async function prepareDatabase(options: {
 export function userOf(url: string): string {
   return decodeURIComponent(new URL(url).username);
 }
+
+/**
+ * Refuses a runtime role that could get round Harbour's protections: a superuser, a role
+ * that bypasses row-level security, or one that owns any of Harbour's schemas or tables.
+ */
+export async function assertUnprivileged(appUrl: string, schemas: string[]): Promise<void> {
+  await withClient(appUrl, async (client) => {
+    const { rows } = await client.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
+      `SELECT r.rolsuper, r.rolbypassrls,
+              (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ANY($1) AND (c.relowner = r.oid OR n.nspowner = r.oid)) AS owned
+       FROM pg_roles r WHERE r.rolname = current_user`,
+      [schemas],
+    );
+    const role = rows[0]!;
+    const problems = [
+      role.rolsuper && 'is a superuser',
+      role.rolbypassrls && 'bypasses row-level security',
+      role.owned > 0 && `owns ${role.owned} of Harbour's schemas or tables`,
+    ].filter(Boolean);
+    if (problems.length) {
+      throw new Error(
+        `The runtime role ${userOf(appUrl)} ${problems.join(' and ')}: set DATABASE_APP_URL to a login role with none of these.`,
+      );
+    }
+  });
+}

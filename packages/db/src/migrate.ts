@@ -33,6 +33,10 @@ export async function migrateSubgraph(
       `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
     );
     const ran = await dataSource.runMigrations({ transaction: 'each' });
+    // Default privileges cover tables made from now on; this covers those made before
+    // (e.g. when the runtime role changed since).
+    await dataSource.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${app}`);
+    await dataSource.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app}`);
     // The migrations table is the owner's business alone.
     await dataSource.query(`REVOKE ALL ON ${schema}.migrations FROM ${app}`);
     return ran.map((migration) => migration.name);
