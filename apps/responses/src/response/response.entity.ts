@@ -3,7 +3,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ResponseStatus } from './response-status';
 
 @Entity({ schema: 'responses', name: 'response' })
-@ObjectType({ description: 'One person\'s response to a survey. Answers are never exposed here.' })
+@ObjectType({
+  description:
+    'One person\'s response to a survey. Neither answers nor the respondent\'s details (role, organisation) are exposed per response: reports give them only for groups large enough.',
+})
 @Directive('@key(fields: "id")')
 export class Response {
   @PrimaryColumn('uuid')

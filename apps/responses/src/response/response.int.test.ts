@@ -74,10 +74,12 @@ describe('responses to a survey', () => {
     expect(db.counter.queries).toHaveLength(1);
   });
 
-  it('returns one response with its survey and role as references', async () => {
+  it('returns one response with its survey as a reference, and nothing about the respondent', async () => {
     const id = await insertResponse('2026-04-01T08:30:00Z');
-    const result = await executeOperation(schema, db.app.manager, `{ response(id: "${id}") { status submittedOn survey { id } role { id } } }`);
-    expect(result.data).toEqual({ response: { status: 'COMPLETED', submittedOn: '2026-04-01', survey: { id: survey }, role: { id: role } } });
+    const result = await executeOperation(schema, db.app.manager, `{ response(id: "${id}") { status submittedOn survey { id } } }`);
+    expect(result.data).toEqual({ response: { status: 'COMPLETED', submittedOn: '2026-04-01', survey: { id: survey } } });
+    const role = await executeOperation(schema, db.app.manager, `{ response(id: "${id}") { role { id } } }`);
+    expect(role.errors?.[0]?.message).toMatch(/Cannot query field "role"/);
   });
 
   it('keeps status and submission time consistent in the database', async () => {

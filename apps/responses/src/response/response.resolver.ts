@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
-import { RoleRef } from '../role/role.ref';
 import { SurveyRef } from '../survey/survey.ref';
 import { Response } from './response.entity';
 import { responseLoader } from './response.loaders';
@@ -25,10 +24,5 @@ export class ResponseResolver {
   @FieldResolver(() => SurveyRef, { description: 'The survey this answers.' })
   survey(@Root() response: Response): SurveyRef {
     return { id: response.surveyId };
-  }
-
-  @FieldResolver(() => RoleRef, { description: 'The respondent\'s role when they answered.' })
-  role(@Root() response: Response): RoleRef {
-    return { id: response.roleId };
   }
 }
