@@ -7,7 +7,7 @@ import { bringUpDatabase } from './database';
 /** DATABASE_URL pointing at "your own" server: here, an empty database on the test server. */
 describe('with DATABASE_URL set', () => {
   const adminUrl = () => process.env[TEST_ENV.adminUrl]!;
-  const name = `harbour_t_own_${randomBytes(4).toString('hex')}`;
+  const name = `harbour_t_${process.env[TEST_ENV.run]}_own_${randomBytes(4).toString('hex')}`;
 
   async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = new Client({ connectionString: adminUrl() });

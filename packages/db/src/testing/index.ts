@@ -1,4 +1,4 @@
-export { startTestServer, TEMPLATE_DATABASE, TEST_APP_PASSWORD, TEST_ENV } from './test-server';
+export { startTestServer, templateName, TEST_APP_PASSWORD, TEST_ENV } from './test-server';
 export { createTestDatabase } from './test-database';
 export type { TestDatabase } from './test-database';
 export { QueryCounter } from './query-counter';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { APP_ROLE, OWNER_ROLE } from '../bootstrap';
-import { TEMPLATE_DATABASE, TEST_APP_PASSWORD, TEST_ENV } from './test-server';
+import { templateName, TEST_APP_PASSWORD, TEST_ENV } from './test-server';
 
 /** A database of a test file's own, cloned from the migrated template. */
 export interface TestDatabase {
@@ -43,10 +43,11 @@ async function run(url: string, sql: string): Promise<void> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = required(TEST_ENV.adminUrl);
   const templateOwnerUrl = required(TEST_ENV.templateOwnerUrl);
-  const name = `harbour_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const runId = required(TEST_ENV.run);
+  const name = `harbour_t_${runId}_${randomBytes(4).toString('hex')}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      await run(adminUrl, `CREATE DATABASE "${name}" TEMPLATE ${TEMPLATE_DATABASE} OWNER ${OWNER_ROLE}`);
+      await run(adminUrl, `CREATE DATABASE "${name}" TEMPLATE ${templateName(runId)} OWNER ${OWNER_ROLE}`);
       break;
     } catch (error) {
       // Two files cloning at the same instant: PostgreSQL refuses while the template is in use.
