@@ -34,9 +34,9 @@ export async function bringUpDatabase(
     log(server.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${config.embeddedPort}, data in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL');
     const urls = await prepareDatabase({
       adminUrl: server.adminUrl,
-      superuser: server.embedded,
+      superuser: server.passwords ? { ownerPassword: server.passwords.owner } : undefined,
       database: 'harbour',
-      appPassword: config.appPassword,
+      appPassword: config.appPassword ?? server.passwords?.app,
       appUrl: config.databaseAppUrl,
     });
     const appRole = userOf(urls.appUrl);

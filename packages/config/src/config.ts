@@ -22,8 +22,8 @@ export interface HarbourConfig {
   dataDir: string;
   /** Port of the embedded PostgreSQL. */
   embeddedPort: number;
-  /** Password given to the runtime role when Harbour creates it. */
-  appPassword: string;
+  /** Password for the runtime role Harbour makes on your server (embedded: a random one of its own). */
+  appPassword: string | undefined;
   /** Host the subgraphs bind to: loopback unless told otherwise. */
   subgraphHost: string;
   /** Host the gateway binds to. */
@@ -84,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
     dataDir: path.resolve(env.HARBOUR_DATA_DIR || path.join(repoRoot(), '.harbour', 'postgres')),
     embeddedPort: intFrom(env, 'HARBOUR_PG_PORT', 54320),
-    appPassword: env.HARBOUR_APP_PASSWORD || 'harbour-app-local',
+    appPassword: env.HARBOUR_APP_PASSWORD || undefined,
     subgraphHost,
     gatewayHost: env.HARBOUR_HOST || '127.0.0.1',
     gatewayPort: intFrom(env, 'PORT', 4000),

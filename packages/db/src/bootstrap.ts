@@ -10,7 +10,6 @@ export interface DatabaseUrls {
 
 export const OWNER_ROLE = 'harbour_owner';
 export const APP_ROLE = 'harbour_app';
-const OWNER_PASSWORD = 'harbour-owner-local';
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -58,27 +57,36 @@ async function ensureLoginRole(client: Client, role: string, password: string): 
  */
 export async function prepareDatabase(options: {
   adminUrl: string;
-  superuser: boolean;
+  /** Set when `adminUrl` is a superuser on a server Harbour runs: the owner role is made with this password. */
+  superuser?: { ownerPassword: string };
   database: string;
-  appPassword: string;
+  /** Password for the runtime role Harbour makes; unused when `appUrl` is given. */
+  appPassword: string | undefined;
   appUrl?: string;
 }): Promise<DatabaseUrls> {
   let ownerUrl = options.adminUrl;
   if (options.superuser) {
+    const { ownerPassword } = options.superuser;
     await withClient(options.adminUrl, async (client) => {
-      await ensureLoginRole(client, OWNER_ROLE, OWNER_PASSWORD);
+      await ensureLoginRole(client, OWNER_ROLE, ownerPassword);
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
       if (!exists.rowCount) {
         await client.query(`CREATE DATABASE ${quoteIdent(options.database)} OWNER ${OWNER_ROLE}`);
       }
     });
-    ownerUrl = withCredentials(options.adminUrl, OWNER_ROLE, OWNER_PASSWORD, options.database);
+    ownerUrl = withCredentials(options.adminUrl, OWNER_ROLE, ownerPassword, options.database);
   }
   if (options.appUrl) return { ownerUrl, appUrl: options.appUrl };
+  const appPassword = options.appPassword;
+  if (!appPassword) {
+    throw new Error(
+      `Harbour needs a runtime role: set DATABASE_APP_URL to a login role of yours, or HARBOUR_APP_PASSWORD for the role ${APP_ROLE} that Harbour makes.`,
+    );
+  }
 
   await withClient(options.adminUrl, async (client) => {
     try {
-      await ensureLoginRole(client, APP_ROLE, options.appPassword);
+      await ensureLoginRole(client, APP_ROLE, appPassword);
     } catch (error) {
       throw new Error(
         `Could not create the runtime role ${APP_ROLE} (${(error as Error).message}). ` +
@@ -91,7 +99,7 @@ export async function prepareDatabase(options: {
   await withClient(ownerUrl, (client) =>
     client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(ownerDatabase)} TO ${APP_ROLE}`),
   );
-  return { ownerUrl, appUrl: withCredentials(ownerUrl, APP_ROLE, options.appPassword) };
+  return { ownerUrl, appUrl: withCredentials(ownerUrl, APP_ROLE, appPassword) };
 }
 
 /** The user name in a connection string. */

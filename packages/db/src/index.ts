@@ -5,3 +5,5 @@ export type { DatabaseUrls } from './bootstrap';
 export { createSubgraphDataSource, DEFAULT_POOL } from './data-source';
 export type { SubgraphDatabase, PoolOptions } from './data-source';
 export { migrateSubgraph } from './migrate';
+export { credentialsFileFor, embeddedCredentials } from './credentials';
+export type { EmbeddedCredentials } from './credentials';

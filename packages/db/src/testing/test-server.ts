@@ -9,7 +9,9 @@ import { startEmbeddedPostgres, type RunningServer } from '../embedded';
 import { migrateSubgraph } from '../migrate';
 import type { SubgraphDatabase } from '../data-source';
 
+// Roles are cluster-wide: on a shared TEST_DATABASE_URL server every run uses the same ones.
 export const TEST_APP_PASSWORD = 'harbour-app-test';
+const TEST_OWNER_PASSWORD = 'harbour-owner-test';
 
 /** Environment variables the test server hands to test workers. */
 export const TEST_ENV = {
@@ -74,7 +76,7 @@ export async function startTestServer(subgraphs: SubgraphDatabase[]): Promise<Ru
   try {
     const urls = await prepareDatabase({
       adminUrl: server.adminUrl,
-      superuser: true,
+      superuser: { ownerPassword: TEST_OWNER_PASSWORD },
       database: templateName(run),
       appPassword: TEST_APP_PASSWORD,
     });
