@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { Client } from 'pg';
 import { GATEWAY_SECRET_HEADER } from '@harbour/graphql-kit';
 import { postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
+import { isListening, nonLoopbackAddress } from '../support/ports';
 
 
 /** A GET with the request target sent exactly as given (fetch would normalise it). */
@@ -170,6 +171,9 @@ describe('a subgraph called directly', () => {
   it('answers when the secret is right, and listens on loopback only', async () => {
     const url = platform.subgraphUrls.directory!;
     expect(new URL(url).hostname).toBe('127.0.0.1');
+    // Reachable on loopback, not on the machine's own network address (where it has one).
+    const outside = nonLoopbackAddress();
+    if (outside) expect(await isListening(Number(new URL(url).port), outside)).toBe(false);
     const { status, body } = await postGraphQL(url, '{ roles { code } }', { [GATEWAY_SECRET_HEADER]: platform.gatewaySecret });
     expect(status).toBe(200);
     expect((body.data as { roles: unknown[] }).roles).toHaveLength(6);

@@ -1,4 +1,5 @@
 import { connect, createServer, type Server } from 'node:net';
+import { networkInterfaces } from 'node:os';
 
 /**
  * `count` distinct TCP ports on loopback that nothing listens on now. All are held open
@@ -21,10 +22,10 @@ export async function freePorts(count: number): Promise<number[]> {
   }
 }
 
-/** True when something accepts connections on the port. */
-export function isListening(port: number): Promise<boolean> {
+/** True when something accepts connections on the port at `host`. */
+export function isListening(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, host);
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);
@@ -39,4 +40,11 @@ const PORT_VARIABLES = ['PORT', 'HARBOUR_DIRECTORY_PORT', 'HARBOUR_FORMS_PORT', 
 export async function freePortsEnv(): Promise<Record<string, string>> {
   const ports = await freePorts(PORT_VARIABLES.length);
   return Object.fromEntries(PORT_VARIABLES.map((name, i) => [name, String(ports[i])]));
+}
+
+/** This machine's first non-loopback IPv4 address, if it has one. */
+export function nonLoopbackAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
 }
