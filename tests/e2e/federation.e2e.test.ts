@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import path from 'node:path';
 import { Client } from 'pg';
+import { repoRoot } from '@harbour/config';
 import { GATEWAY_SECRET_HEADER } from '@harbour/graphql-kit';
 import { postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
 import { isListening, nonLoopbackAddress } from '../support/ports';
@@ -111,6 +114,17 @@ describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP',
       expect(body.errors?.[0]?.extensions?.code).toBe(code);
       expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+|syntax for type|SELECT /);
     }
+  });
+
+  it('answers the query the README offers, without errors', async () => {
+    const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+    const body = /--data '(\{"query".*\})'/.exec(readme)?.[1];
+    expect(body).toBeDefined();
+    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const result = (await response.json()) as { data?: { organisations: { nodes: unknown[] }; roles: unknown[] }; errors?: unknown };
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.organisations.nodes).toHaveLength(2);
+    expect(result.data!.roles).toHaveLength(6);
   });
 
   it('answers malformed request paths with 400 and keeps serving', async () => {
