@@ -10,7 +10,7 @@ import { load, type LoadResult } from './load';
 const TRIVIAL = '{ roles { id } }';
 /** Touches all four subgraphs: the query behind the web app's first page, and more. */
 const FEDERATED =
-  '{ organisations(tenantsOnly: true) { nodes { name reportingPolicy { minGroupSize } surveys { title responseCount responses(first: 5) { nodes { submittedOn } } } } } roles { name summary { responseCount } } }';
+  '{ organisations(tenantsOnly: true) { nodes { name reportingPolicy { minGroupSize } surveys { nodes { title responseCount responses(first: 5) { nodes { submittedOn } } } } } } roles { name summary { responseCount } } }';
 
 /** A gateway process with the given engine, over the platform's subgraphs. */
 async function startGatewayProcess(env: Record<string, string>, secret: string, engine: 'apollo' | 'hive') {

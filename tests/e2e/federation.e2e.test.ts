@@ -27,10 +27,12 @@ const ACROSS_ALL_FOUR = `{
       kind
       reportingPolicy { minGroupSize }
       surveys {
-        id
-        title
-        responseCount
-        responses(first: 3) { nodes { submittedOn } }
+        nodes {
+          id
+          title
+          responseCount
+          responses(first: 3) { nodes { submittedOn } }
+        }
       }
     }
   }
@@ -43,7 +45,7 @@ type Result = {
       name: string;
       kind: string;
       reportingPolicy: { minGroupSize: number };
-      surveys: { id: string; title: string; responseCount: number; responses: { nodes: { submittedOn: string }[] } }[];
+      surveys: { nodes: { id: string; title: string; responseCount: number; responses: { nodes: { submittedOn: string }[] } }[] };
     }[];
   };
   roles: { code: string; summary: { responseCount: number | null; suppressed: boolean; minimumGroupSize: number } }[];
@@ -83,7 +85,7 @@ describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP',
       ['Riverside Primary Care Network', 'PRIMARY_CARE_NETWORK'],
     ]);
     const expected = await completedCounts(platform);
-    const surveys = tenants.flatMap((t) => t.surveys);
+    const surveys = tenants.flatMap((t) => t.surveys.nodes);
     expect(surveys).toHaveLength(4);
     for (const survey of surveys) {
       expect(survey.responseCount).toBe(expected.get(survey.id));

@@ -71,7 +71,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 async function tenantNames(): Promise<string[]> {
-  const { body } = await postGraphQL(`http://127.0.0.1:${env.PORT}/graphql`, '{ organisations(tenantsOnly: true) { nodes { name surveys { responseCount } } } }');
+  const { body } = await postGraphQL(`http://127.0.0.1:${env.PORT}/graphql`, '{ organisations(tenantsOnly: true) { nodes { name surveys { nodes { responseCount } } } } }');
   return (body.data as { organisations: { nodes: { name: string }[] } }).organisations.nodes.map((n) => n.name);
 }
 

@@ -16,3 +16,5 @@ export { isUuid, parseId } from './ids';
 export { runSubgraph } from './run-subgraph';
 export type { SubgraphDefinition } from './run-subgraph';
 export { exitOnStop } from './shutdown';
+export { pagesPerParent } from './pages-per-parent';
+export type { PagesPerParentQuery, SortKey } from './pages-per-parent';

@@ -22,8 +22,8 @@ async function insertOrganisation(name: string, kind: string, parent?: { id: str
 }
 
 /** A PCN with `n` practices named Practice 001…, returned in name order. */
-async function pcnWithPractices(n: number) {
-  const pcn = await insertOrganisation('Riverside PCN', 'primary_care_network');
+async function pcnWithPractices(n: number, name = 'Riverside PCN') {
+  const pcn = await insertOrganisation(name, 'primary_care_network');
   const practices = [];
   for (let i = 1; i <= n; i++) practices.push(await insertOrganisation(`Practice ${String(i).padStart(3, '0')}`, 'practice', pcn));
   return { pcn, practices };
@@ -35,15 +35,13 @@ describe('organisations', () => {
   it('lists 50 organisations with parent, children and tenant in a fixed number of queries', async () => {
     await pcnWithPractices(60);
     db.counter.reset();
-    const result = await executeOperation<{ organisations: { nodes: { name: string; parent: { name: string } | null; children: unknown[]; tenant: { name: string } }[] } }>(
-      schema,
-      db.app.manager,
-      '{ organisations(first: 50) { nodes { name parent { name } children { name } tenant { name } } } }',
-    );
+    const result = await executeOperation<{
+      organisations: { nodes: { name: string; parent: { name: string } | null; children: { nodes: unknown[] }; tenant: { name: string } }[] };
+    }>(schema, db.app.manager, '{ organisations(first: 50) { nodes { name parent { name } children(first: 3) { nodes { name } } tenant { name } } } }');
     expect(result.errors).toBeUndefined();
     const nodes = result.data!.organisations.nodes;
     expect(nodes).toHaveLength(50);
-    expect(nodes[0]).toEqual({ name: 'Practice 001', parent: { name: 'Riverside PCN' }, children: [], tenant: { name: 'Riverside PCN' } });
+    expect(nodes[0]).toEqual({ name: 'Practice 001', parent: { name: 'Riverside PCN' }, children: { nodes: [] }, tenant: { name: 'Riverside PCN' } });
     // One for the page, one batch for parents and tenants, one batch for children: not one per row.
     expect(db.counter.queries.length).toBeLessThanOrEqual(3);
   });
@@ -68,6 +66,42 @@ describe('organisations', () => {
     } while (after);
     expect(pages).toBe(5);
     expect(seen).toEqual([...practices.map((p) => p.id), pcn.id]);
+  });
+
+  it('pages through an organisation\'s children by name', async () => {
+    const { pcn, practices } = await pcnWithPractices(5);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const result: ExecutionResult<{ organisation: { children: PageResult['organisations'] } }> = await executeOperation(
+        schema,
+        db.app.manager,
+        'query ($id: ID!, $after: String) { organisation(id: $id) { children(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } } }',
+        { id: pcn.id, after },
+      );
+      expect(result.errors).toBeUndefined();
+      const { nodes, pageInfo } = result.data!.organisation.children;
+      seen.push(...nodes.map((n) => n.id));
+      after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(practices.map((p) => p.id));
+  });
+
+  it('gives many organisations their first page of children in one query', async () => {
+    await pcnWithPractices(3, 'Alder PCN');
+    await pcnWithPractices(1, 'Birch PCN');
+    const result = await executeOperation<{ organisations: { nodes: { name: string; children: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean } } }[] } }>(
+      schema,
+      db.app.manager,
+      '{ organisations(tenantsOnly: true) { nodes { name children(first: 2) { nodes { name } pageInfo { hasNextPage } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.organisations.nodes.map((n) => n.children)).toEqual([
+      { nodes: [{ name: 'Practice 001' }, { name: 'Practice 002' }], pageInfo: { hasNextPage: true } },
+      { nodes: [{ name: 'Practice 001' }], pageInfo: { hasNextPage: false } },
+    ]);
+    // One query for the page of tenants, one for every tenant's children.
+    expect(db.counter.queries.filter((q) => q.includes('CROSS JOIN LATERAL'))).toHaveLength(1);
   });
 
   it('filters by kind and to tenants only', async () => {

@@ -1,4 +1,4 @@
-import { byKey, groupByKey, type HarbourContext } from '@harbour/graphql-kit';
+import { byKey, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import type { Organisation } from './organisation.entity';
 import { childrenOf, organisationsByIds } from './organisation.service';
 
@@ -8,8 +8,9 @@ export function organisationLoader(ctx: HarbourContext) {
   );
 }
 
-export function childrenLoader(ctx: HarbourContext) {
-  return ctx.loaders.get<string, Organisation[]>('organisation.children', async (ids) =>
-    groupByKey(ids, await childrenOf(ctx.db, ids), (o) => o.parentId!),
+/** One loader per distinct page request: every organisation asking for the same page shares a query. */
+export function childrenLoader(ctx: HarbourContext, page: { first: number; after?: string | null }) {
+  return ctx.loaders.get<string, Page<Organisation>>(`organisation.children:${page.first}:${page.after ?? ''}`, (ids) =>
+    childrenOf(ctx.db, ids, page),
   );
 }

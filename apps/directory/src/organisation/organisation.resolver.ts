@@ -35,9 +35,9 @@ export class OrganisationResolver {
     return organisation.parentId ? organisationLoader(ctx).load(organisation.parentId) : null;
   }
 
-  @FieldResolver(() => [Organisation], { description: 'Organisations directly within this one, by name.' })
-  children(@Root() organisation: Organisation, @Ctx() ctx: HarbourContext): Promise<Organisation[]> {
-    return childrenLoader(ctx).load(organisation.id);
+  @FieldResolver(() => OrganisationConnection, { description: 'Organisations directly within this one, by name, a page at a time.' })
+  children(@Root() organisation: Organisation, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Organisation>> {
+    return childrenLoader(ctx, page).load(organisation.id);
   }
 
   @FieldResolver(() => Organisation, { description: 'The top-level organisation (tenant) this one belongs to.' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, pageFrom, type Page } from '@harbour/graphql-kit';
+import { decodeCursor, pageFrom, pagesPerParent, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import type { OrganisationKind } from './organisation-kind';
 
@@ -27,12 +27,27 @@ export function organisationsByIds(db: EntityManager, ids: readonly string[]): P
   return db.getRepository(Organisation).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids }).getMany();
 }
 
-/** Direct children of each parent, by name. */
-export function childrenOf(db: EntityManager, parentIds: readonly string[]): Promise<Organisation[]> {
-  return db
-    .getRepository(Organisation)
-    .createQueryBuilder('o')
-    .where('o.parent_id = ANY(:parentIds)', { parentIds })
-    .orderBy('o.name')
-    .getMany();
+interface OrganisationRow {
+  id: string;
+  tenant_id: string;
+  parent_id: string | null;
+  kind: OrganisationKind;
+  name: string;
+}
+
+/** A page of each parent's direct children, by name (keyset on name, id), in one query. */
+export function childrenOf(db: EntityManager, parentIds: readonly string[], page: { first: number; after?: string | null }): Promise<Page<Organisation>[]> {
+  return pagesPerParent<OrganisationRow, Organisation>(db, parentIds, page, {
+    table: 'directory.organisation',
+    parentColumn: 'parent_id',
+    order: [
+      { sql: 't.name', part: 'text' },
+      { sql: 't.id', part: 'uuid' },
+    ],
+    direction: 'ASC',
+    map: (row) =>
+      Object.assign(new Organisation(), { id: row.id, tenantId: row.tenant_id, parentId: row.parent_id, kind: row.kind, name: row.name }),
+    parentOf: (o) => o.parentId!,
+    cursorOf: (o) => [o.name, o.id],
+  });
 }

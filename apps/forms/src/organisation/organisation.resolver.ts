@@ -1,13 +1,15 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { HarbourContext } from '@harbour/graphql-kit';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { connectionOf, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Survey } from '../survey/survey.entity';
 import { organisationSurveysLoader } from '../survey/survey.loaders';
 import { OrganisationRef } from './organisation.ref';
 
+export const SurveyConnection = connectionOf(Survey, 'Survey');
+
 @Resolver(() => OrganisationRef)
 export class OrganisationSurveysResolver {
-  @FieldResolver(() => [Survey], { description: 'Surveys this organisation owns, by title.' })
-  surveys(@Root() organisation: OrganisationRef, @Ctx() ctx: HarbourContext): Promise<Survey[]> {
-    return organisationSurveysLoader(ctx).load(organisation.id);
+  @FieldResolver(() => SurveyConnection, { description: 'Surveys this organisation owns, by title, a page at a time.' })
+  surveys(@Root() organisation: OrganisationRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Survey>> {
+    return organisationSurveysLoader(ctx, page).load(organisation.id);
   }
 }

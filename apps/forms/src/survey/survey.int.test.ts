@@ -28,20 +28,22 @@ describe('surveys', () => {
       await insertSurvey(org, `Starting in a new role ${i}`, 'draft');
     }
     db.counter.reset();
-    const result = await resolveEntities<{ _entities: { id: string; surveys: { title: string; status: string }[] }[] }>(
+    const result = await resolveEntities<{ _entities: { id: string; surveys: { nodes: { title: string; status: string }[] } }[] }>(
       schema,
       db.app.manager,
       organisations.map((id) => ({ __typename: 'Organisation', id })),
-      '... on Organisation { id surveys { title status } }',
+      '... on Organisation { id surveys { nodes { title status } } }',
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toHaveLength(50);
     expect(result.data!._entities[7]).toEqual({
       id: organisations[7],
-      surveys: [
-        { title: 'Starting in a new role 7', status: 'DRAFT' },
-        { title: 'Where I belong 7', status: 'PUBLISHED' },
-      ],
+      surveys: {
+        nodes: [
+          { title: 'Starting in a new role 7', status: 'DRAFT' },
+          { title: 'Where I belong 7', status: 'PUBLISHED' },
+        ],
+      },
     });
     expect(db.counter.queries).toHaveLength(1);
   });

@@ -8,16 +8,20 @@ export const OrganisationsQuery = graphql(`
         id
         name
         kind
-        children {
-          id
-          name
-          kind
+        children(first: 100) {
+          nodes {
+            id
+            name
+            kind
+          }
         }
-        surveys {
-          id
-          title
-          status
-          responseCount
+        surveys(first: 100) {
+          nodes {
+            id
+            title
+            status
+            responseCount
+          }
         }
       }
     }
@@ -36,7 +40,7 @@ const KIND_LABELS: Record<Organisation['kind'], string> = {
   TEAM: 'Team',
 };
 
-const STATUS_LABELS: Record<Organisation['surveys'][number]['status'], string> = {
+const STATUS_LABELS: Record<Organisation['surveys']['nodes'][number]['status'], string> = {
   DRAFT: 'Draft',
   PUBLISHED: 'Published',
   ARCHIVED: 'Archived',
@@ -48,11 +52,11 @@ function OrganisationCard({ organisation }: { organisation: Organisation }) {
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{organisation.name}</h2>
       <p className="kind">{KIND_LABELS[organisation.kind]}</p>
-      {organisation.children.length > 0 && (
+      {organisation.children.nodes.length > 0 && (
         <>
           <h3>Within {organisation.name}</h3>
           <ul className="children">
-            {organisation.children.map((child) => (
+            {organisation.children.nodes.map((child) => (
               <li key={child.id}>
                 {child.name} <span className="muted">({KIND_LABELS[child.kind].toLowerCase()})</span>
               </li>
@@ -61,7 +65,7 @@ function OrganisationCard({ organisation }: { organisation: Organisation }) {
         </>
       )}
       <h3>Surveys</h3>
-      {organisation.surveys.length === 0 ? (
+      {organisation.surveys.nodes.length === 0 ? (
         <p>No surveys yet.</p>
       ) : (
         <table>
@@ -76,7 +80,7 @@ function OrganisationCard({ organisation }: { organisation: Organisation }) {
             </tr>
           </thead>
           <tbody>
-            {organisation.surveys.map((survey) => (
+            {organisation.surveys.nodes.map((survey) => (
               <tr key={survey.id}>
                 <td>{survey.title}</td>
                 <td>{STATUS_LABELS[survey.status]}</td>
