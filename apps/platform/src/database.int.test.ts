@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { createSubgraphDataSource, migrateSubgraph, APP_ROLE } from '@harbour/db';
+import { createSubgraphDataSource, migrateSubgraph, subgraphRole } from '@harbour/db';
 import { createTestDatabase, type TestDatabase } from '@harbour/db/testing';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
@@ -32,12 +32,49 @@ describe('the runtime role', () => {
     expect(rows[0].n).toBe(0);
   });
 
-  it('can read and write rows but not change the schema or read migration history', async () => {
-    await expect(app.query('SELECT count(*) FROM directory.organisation')).resolves.toBeTruthy();
-    await expect(app.query('CREATE TABLE directory.sneaky (id int)')).rejects.toThrow(/permission denied/);
-    await expect(app.query('ALTER TABLE forms.survey ADD COLUMN x int')).rejects.toThrow(/must be owner/);
-    await expect(app.query('DROP TABLE responses.response')).rejects.toThrow(/must be owner/);
-    await expect(app.query('SELECT * FROM directory.migrations')).rejects.toThrow(/permission denied/);
+  it('holds no table privileges of its own: only a subgraph\'s role, taken at connect, does', async () => {
+    await expect(app.query('SELECT count(*) FROM directory.organisation')).rejects.toThrow(/permission denied/);
+  });
+
+  /** A connection as the runtime login acting as one subgraph's role, as that subgraph connects. */
+  async function as<T>(schema: string, work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: database.appUrl, options: `-c role=${subgraphRole(schema)}` });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('as a subgraph, reads and writes its own rows but cannot change the schema or read migration history', () =>
+    as('directory', async (c) => {
+      await expect(c.query('SELECT count(*) FROM directory.organisation')).resolves.toBeTruthy();
+      await expect(c.query("INSERT INTO directory.role (id, code, name) VALUES (gen_random_uuid(), 'x_role', 'X')")).resolves.toBeTruthy();
+      await expect(c.query('CREATE TABLE directory.sneaky (id int)')).rejects.toThrow(/permission denied/);
+      await expect(c.query('ALTER TABLE directory.organisation ADD COLUMN x int')).rejects.toThrow(/must be owner/);
+      await expect(c.query('SELECT * FROM directory.migrations')).rejects.toThrow(/permission denied/);
+    }));
+
+  it('as a subgraph, cannot read or write another subgraph\'s schema', () =>
+    as('forms', async (c) => {
+      await expect(c.query('SELECT count(*) FROM forms.survey')).resolves.toBeTruthy();
+      await expect(c.query('SELECT count(*) FROM directory.organisation')).rejects.toThrow(/permission denied/);
+      await expect(c.query('SELECT count(*) FROM responses.response')).rejects.toThrow(/permission denied/);
+      await expect(c.query("DELETE FROM insights.reporting_policy")).rejects.toThrow(/permission denied/);
+    }));
+
+  it('as insights, reads the view responses publishes, never the answers behind it', () =>
+    as('insights', async (c) => {
+      await expect(c.query('SELECT count(*) FROM responses.completed_response_facts')).resolves.toBeTruthy();
+      await expect(c.query('SELECT answers FROM responses.response')).rejects.toThrow(/permission denied/);
+      await expect(c.query('INSERT INTO insights.reporting_policy (tenant_id) VALUES (gen_random_uuid())')).resolves.toBeTruthy();
+    }));
+
+  it('cannot act as the owner', async () => {
+    const client = new Client({ connectionString: database.appUrl, options: '-c role=harbour_owner' });
+    await expect(client.connect()).rejects.toThrow(/permission denied to set role/);
+    await client.end().catch(() => undefined);
   });
 });
 
@@ -49,7 +86,7 @@ describe('migrations', () => {
       const { rows } = await owner.query(`SELECT name FROM ${subgraph.database.schema}.migrations`);
       await owner.end();
       expect(rows.length).toBeGreaterThan(0);
-      await expect(migrateSubgraph(database.ownerUrl, subgraph.database, APP_ROLE)).resolves.toEqual([]);
+      await expect(migrateSubgraph(database.ownerUrl, subgraph.database)).resolves.toEqual([]);
     }
   });
 });
@@ -80,7 +117,7 @@ describe('migrations down', () => {
       }
       expect(await tables()).toBe(0);
       for (const subgraph of SUBGRAPH_MODULES) {
-        expect((await migrateSubgraph(scratch.ownerUrl, subgraph.database, APP_ROLE)).length).toBeGreaterThan(0);
+        expect((await migrateSubgraph(scratch.ownerUrl, subgraph.database)).length).toBeGreaterThan(0);
       }
       expect(await tables()).toBeGreaterThan(0);
     } finally {

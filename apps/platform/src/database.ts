@@ -36,6 +36,7 @@ export async function bringUpDatabase(
       adminUrl: server.adminUrl,
       superuser: server.passwords ? { ownerPassword: server.passwords.owner } : undefined,
       database: 'harbour',
+      schemas: SUBGRAPH_MODULES.map((s) => s.database.schema),
       appPassword: config.appPassword ?? server.passwords?.app,
       appUrl: config.databaseAppUrl,
     });
@@ -44,7 +45,7 @@ export async function bringUpDatabase(
       throw new Error('DATABASE_APP_URL must use a different role from DATABASE_URL: the runtime role may not own the tables.');
     }
     for (const subgraph of SUBGRAPH_MODULES) {
-      const ran = await migrateSubgraph(urls.ownerUrl, subgraph.database, appRole);
+      const ran = await migrateSubgraph(urls.ownerUrl, subgraph.database);
       log(`migrations ${subgraph.name}: ${ran.length ? ran.join(', ') : 'up to date'}`);
     }
     await assertUnprivileged(

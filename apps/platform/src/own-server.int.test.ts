@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '@harbour/config';
+import { subgraphRole } from '@harbour/db';
 import { TEST_APP_PASSWORD, TEST_ENV } from '@harbour/db/testing';
 import { bringUpDatabase } from './database';
 
@@ -36,11 +37,12 @@ describe('with DATABASE_URL set', () => {
       expect(migrations).toHaveLength(4);
       expect(migrations.every((l) => !l.endsWith('up to date'))).toBe(true);
       expect(new URL(db.appUrl).pathname).toBe(`/${name}`);
-      const app = new Client({ connectionString: db.appUrl });
+      // As the directory subgraph connects: the runtime login acting as the directory's role.
+      const app = new Client({ connectionString: db.appUrl, options: `-c role=${subgraphRole('directory')}` });
       await app.connect();
       try {
         const { rows } = await app.query(
-          `SELECT current_user AS who, (SELECT count(*)::int FROM directory.organisation) AS n,
+          `SELECT session_user AS who, (SELECT count(*)::int FROM directory.organisation) AS n,
                   (SELECT tableowner FROM pg_tables WHERE schemaname = 'forms' AND tablename = 'survey') AS owner`,
         );
         expect(rows).toEqual([{ who: 'harbour_app', n: 0, owner: decodeURIComponent(url.username) }]);

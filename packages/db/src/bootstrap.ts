@@ -37,13 +37,38 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
-async function ensureLoginRole(client: Client, role: string, password: string): Promise<void> {
+async function ensureLoginRole(client: Client, role: string, password: string, inherit = true): Promise<void> {
   const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
   const verb = exists.rowCount ? 'ALTER' : 'CREATE';
   // NOBYPASSRLS and NOSUPERUSER matter: row-level security must apply to the runtime role.
   await client.query(
-    `${verb} ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${quoteLiteral(password)}`,
+    `${verb} ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS ${inherit ? 'INHERIT' : 'NOINHERIT'} PASSWORD ${quoteLiteral(password)}`,
   );
+}
+
+/** The role a subgraph's runtime connections act as: privileges on its own schema only. */
+export function subgraphRole(schema: string): string {
+  return `harbour_${schema}`;
+}
+
+/**
+ * Makes one NOLOGIN role per subgraph schema and lets `member` (the runtime login) act as
+ * each. Each subgraph's connections take on its own role, so a subgraph can touch only its
+ * own schema and what another publishes to it.
+ */
+async function ensureSubgraphRoles(client: Client, schemas: string[], member: string): Promise<void> {
+  for (const schema of schemas) {
+    const role = subgraphRole(schema);
+    const { rows } = await client.query<{ exists: boolean; member: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists,
+              EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role($2, $1, 'MEMBER') AS member`,
+      [role, member],
+    );
+    // Already in place: nothing to do, so an owner without CREATEROLE can start again.
+    if (rows[0]!.member) continue;
+    if (!rows[0]!.exists) await client.query(`CREATE ROLE ${quoteIdent(role)} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
+    await client.query(`GRANT ${quoteIdent(role)} TO ${quoteIdent(member)}`);
+  }
 }
 
 /**
@@ -60,6 +85,8 @@ export async function prepareDatabase(options: {
   /** Set when `adminUrl` is a superuser on a server Harbour runs: the owner role is made with this password. */
   superuser?: { ownerPassword: string };
   database: string;
+  /** The subgraphs' schemas: each gets a role of its own that the runtime login acts as. */
+  schemas: string[];
   /** Password for the runtime role Harbour makes; unused when `appUrl` is given. */
   appPassword: string | undefined;
   appUrl?: string;
@@ -76,7 +103,18 @@ export async function prepareDatabase(options: {
     });
     ownerUrl = withCredentials(options.adminUrl, OWNER_ROLE, ownerPassword, options.database);
   }
-  if (options.appUrl) return { ownerUrl, appUrl: options.appUrl };
+  if (options.appUrl) {
+    const member = userOf(options.appUrl);
+    await withClient(options.adminUrl, (client) =>
+      ensureSubgraphRoles(client, options.schemas, member).catch((error: unknown) => {
+        throw new Error(
+          `Could not make the subgraph roles or grant them to ${member} (${(error as Error).message}): the DATABASE_URL user needs CREATEROLE.`,
+          { cause: error },
+        );
+      }),
+    );
+    return { ownerUrl, appUrl: options.appUrl };
+  }
   const appPassword = options.appPassword;
   if (!appPassword) {
     throw new Error(
@@ -86,7 +124,9 @@ export async function prepareDatabase(options: {
 
   await withClient(options.adminUrl, async (client) => {
     try {
-      await ensureLoginRole(client, APP_ROLE, appPassword);
+      // NOINHERIT: the login itself holds no table privileges; each connection acts as one subgraph's role.
+      await ensureLoginRole(client, APP_ROLE, appPassword, false);
+      await ensureSubgraphRoles(client, options.schemas, APP_ROLE);
     } catch (error) {
       throw new Error(
         `Could not create the runtime role ${APP_ROLE} (${(error as Error).message}). ` +

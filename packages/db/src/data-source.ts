@@ -18,6 +18,8 @@ export interface PoolOptions {
   connectTimeoutMs: number;
   statementTimeoutMs: number;
   applicationName: string;
+  /** A role every connection acts as from the start (the login must be a member of it). */
+  sessionRole?: string;
 }
 
 export const DEFAULT_POOL: PoolOptions = {
@@ -57,6 +59,7 @@ export function createSubgraphDataSource(
       statement_timeout: options.statementTimeoutMs,
       idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
       idleTimeoutMillis: 30_000,
+      ...(options.sessionRole ? { options: `-c role=${options.sessionRole}` } : {}),
     },
   });
 }

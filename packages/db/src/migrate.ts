@@ -1,3 +1,4 @@
+import { subgraphRole } from './bootstrap';
 import { createSubgraphDataSource, type SubgraphDatabase } from './data-source';
 
 function ident(name: string): string {
@@ -6,17 +7,13 @@ function ident(name: string): string {
 }
 
 /**
- * Runs one subgraph's pending migrations as the owner role, inside its own schema,
- * and lets the runtime role use (not own) what they create.
- * Returns the names of the migrations that ran.
+ * Runs one subgraph's pending migrations as the owner role, inside its own schema, and
+ * lets that subgraph's role use (not own) what they create. Returns the names of the
+ * migrations that ran.
  */
-export async function migrateSubgraph(
-  ownerUrl: string,
-  database: SubgraphDatabase,
-  appRole: string,
-): Promise<string[]> {
+export async function migrateSubgraph(ownerUrl: string, database: SubgraphDatabase): Promise<string[]> {
   const schema = ident(database.schema);
-  const app = ident(appRole);
+  const app = ident(subgraphRole(database.schema));
   const dataSource = createSubgraphDataSource(ownerUrl, database, {
     max: 2,
     applicationName: `harbour-migrate-${schema}`,

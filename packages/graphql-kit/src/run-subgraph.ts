@@ -1,7 +1,7 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type SubgraphName } from '@harbour/config';
-import { createSubgraphDataSource, type SubgraphDatabase } from '@harbour/db';
+import { createSubgraphDataSource, subgraphRole, type SubgraphDatabase } from '@harbour/db';
 import { exitOnStop } from './shutdown';
 import { startSubgraphServer } from './subgraph-server';
 
@@ -32,6 +32,7 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     connectTimeoutMs: config.connectTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
     applicationName: `harbour-${definition.name}`,
+    sessionRole: subgraphRole(definition.database.schema),
   });
   await dataSource.initialize();
   stop.cleanup(() => dataSource.destroy());

@@ -1,4 +1,5 @@
 import { CreateResponse1764000200000 } from './1764000200000-CreateResponse';
+import { PublishResponseFactsToInsights1764000400000 } from './1764000400000-PublishResponseFactsToInsights';
 
 /** In the order they run. */
-export const migrations = [CreateResponse1764000200000];
+export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000];

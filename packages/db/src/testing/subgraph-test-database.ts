@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
+import { subgraphRole } from '../bootstrap';
 import { createSubgraphDataSource, type SubgraphDatabase } from '../data-source';
 import { QueryCounter } from './query-counter';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** What a subgraph's integration test gets: its own database, as both roles. */
 export interface SubgraphTestContext {
-  /** Connected as the runtime role, as the subgraph is in production. Every query is counted. */
+  /** Connected as the runtime login acting as the subgraph's role, as in production. Every query is counted. */
   app: DataSource;
   /** Connected as the owner, for fixtures. */
   owner: DataSource;
@@ -21,7 +22,12 @@ export function useSubgraphTestDatabase(subgraph: SubgraphDatabase): SubgraphTes
   const context = { counter: new QueryCounter() } as SubgraphTestContext;
   beforeAll(async () => {
     context.database = await createTestDatabase();
-    context.app = createSubgraphDataSource(context.database.appUrl, subgraph, { max: 4, applicationName: 'harbour-test' }, context.counter);
+    context.app = createSubgraphDataSource(
+      context.database.appUrl,
+      subgraph,
+      { max: 4, applicationName: 'harbour-test', sessionRole: subgraphRole(subgraph.schema) },
+      context.counter,
+    );
     context.owner = createSubgraphDataSource(context.database.ownerUrl, subgraph, { max: 2, applicationName: 'harbour-test-owner' });
     await Promise.all([context.app.initialize(), context.owner.initialize()]);
   });

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { APP_ROLE, OWNER_ROLE, prepareDatabase } from '../bootstrap';
+import { OWNER_ROLE, prepareDatabase } from '../bootstrap';
 import { startEmbeddedPostgres, type RunningServer } from '../embedded';
 import { migrateSubgraph } from '../migrate';
 import type { SubgraphDatabase } from '../data-source';
@@ -78,9 +78,10 @@ export async function startTestServer(subgraphs: SubgraphDatabase[]): Promise<Ru
       adminUrl: server.adminUrl,
       superuser: { ownerPassword: TEST_OWNER_PASSWORD },
       database: templateName(run),
+      schemas: subgraphs.map((s) => s.schema),
       appPassword: TEST_APP_PASSWORD,
     });
-    for (const subgraph of subgraphs) await migrateSubgraph(urls.ownerUrl, subgraph, APP_ROLE);
+    for (const subgraph of subgraphs) await migrateSubgraph(urls.ownerUrl, subgraph);
     process.env[TEST_ENV.adminUrl] = server.adminUrl;
     process.env[TEST_ENV.templateOwnerUrl] = urls.ownerUrl;
     process.env[TEST_ENV.run] = run;
