@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { OWNER_ROLE, prepareDatabase } from '../bootstrap';
+import { prepareDatabase } from '../bootstrap';
 import { startEmbeddedPostgres, type RunningServer } from '../embedded';
 import { migrateSubgraph } from '../migrate';
 import type { SubgraphDatabase } from '../data-source';
@@ -92,4 +92,3 @@ export async function startTestServer(subgraphs: SubgraphDatabase[]): Promise<Ru
   }
 }
 
-export { OWNER_ROLE };
