@@ -13,6 +13,18 @@ export class Loaders {
     }
     return loader as DataLoader<K, V>;
   }
+
+  /**
+   * The request's loader called `name` for one page request of a connection field: every
+   * parent asking for the same page (`first`, `after`) in this request shares one batch.
+   */
+  perPage<V>(
+    name: string,
+    page: { first: number; after?: string | null },
+    batch: (parentIds: readonly string[]) => Promise<V[]>,
+  ): DataLoader<string, V> {
+    return this.get<string, V>(`${name}:${page.first}:${page.after ?? ''}`, batch);
+  }
 }
 
 /**

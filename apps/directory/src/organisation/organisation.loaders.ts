@@ -8,9 +8,6 @@ export function organisationLoader(ctx: HarbourContext) {
   );
 }
 
-/** One loader per distinct page request: every organisation asking for the same page shares a query. */
 export function childrenLoader(ctx: HarbourContext, page: { first: number; after?: string | null }) {
-  return ctx.loaders.get<string, Page<Organisation>>(`organisation.children:${page.first}:${page.after ?? ''}`, (ids) =>
-    childrenOf(ctx.db, ids, page),
-  );
+  return ctx.loaders.perPage<Page<Organisation>>('organisation.children', page, (ids) => childrenOf(ctx.db, ids, page));
 }

@@ -10,9 +10,6 @@ export const ResponseConnection = connectionOf(Response, 'Response');
 export class SurveyResponsesResolver {
   @FieldResolver(() => ResponseConnection, { description: 'Completed responses to this survey, newest first.' })
   responses(@Root() survey: SurveyRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Response>> {
-    // One loader per distinct page request: in one GraphQL request, every survey asked for
-    // the same page shares one query.
-    const key = `survey.responses:${page.first}:${page.after ?? ''}`;
-    return ctx.loaders.get<string, Page<Response>>(key, (ids) => completedResponsesBySurvey(ctx.db, ids, page)).load(survey.id);
+    return ctx.loaders.perPage<Page<Response>>('survey.responses', page, (ids) => completedResponsesBySurvey(ctx.db, ids, page)).load(survey.id);
   }
 }
