@@ -33,20 +33,12 @@ export function startService(name: string, script: string, env: NodeJS.ProcessEn
 /** Asks each service to stop, and kills any still running after `graceMs`. */
 export async function stopServices(services: ServiceProcess[], graceMs = 5000): Promise<void> {
   await Promise.all(
-    services.map(
-      ({ child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) {
-            resolve();
-            return;
-          }
-          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
+    services.map(async ({ child, exited }) => {
+      // kill() on a process that has already exited does nothing, and `exited` is then settled.
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(timer);
+    }),
   );
 }
