@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { DEMO_PASSWORD } from '@harbour/demo';
+import { DEMO_ACCOUNTS, startTestPlatform, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
 let browser: Browser;
@@ -14,12 +15,61 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function openAt(width: number): Promise<Page> {
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function openAt(width: number, email: string = DEMO_ACCOUNTS.platformAdmin): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 800 } });
   await page.goto(platform.webUrl);
-  await page.getByRole('heading', { level: 2, name: 'Riverside Primary Care Network' }).waitFor();
+  await signIn(page, email);
+  await page.getByRole('heading', { level: 2, name: 'Northmoor Mental Health NHS Foundation Trust' }).waitFor();
   return page;
 }
+
+describe('signing in', () => {
+  it('refuses a wrong password with a message, then lets the right one in, and signs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(platform.webUrl);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await signIn(page, DEMO_ACCOUNTS.northmoorEvaluator, 'not the password');
+    expect(await page.getByRole('alert').textContent()).toBe('The email or password is not right');
+    await signIn(page, DEMO_ACCOUNTS.northmoorEvaluator);
+    await page.getByText('Signed in as Northmoor Workforce Evaluator').waitFor();
+    // An evaluator of one trust sees that trust and nothing of the other tenant.
+    await page.getByRole('heading', { level: 2, name: 'Northmoor Mental Health NHS Foundation Trust' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Northmoor Mental Health NHS Foundation Trust']);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  it('can be done with the keyboard alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await page.goto(platform.webUrl);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_ACCOUNTS.northmoorAdmin);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByText('Signed in as Northmoor Trust Admin').waitFor();
+    await page.close();
+  });
+
+  it.each([1280, 360])('has no serious or critical axe-core violation on the sign-in page at %i px', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    await page.goto(platform.webUrl);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signIn(page, DEMO_ACCOUNTS.northmoorEvaluator, 'wrong password here');
+    await page.getByRole('alert').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
 
 async function surveyCountsFromDatabase(): Promise<Map<string, number>> {
   const client = new Client({ connectionString: platform.database.ownerUrl });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { repoRoot } from '@harbour/config';
 import { GATEWAY_SECRET_HEADER } from '@harbour/graphql-kit';
-import { postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
+import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 import { isListening, nonLoopbackAddress } from '../support/ports';
 
 
@@ -70,13 +70,15 @@ async function completedCounts(platform: TestPlatform, by: 'survey' | 'role' = '
 
 describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP', (engine) => {
   let platform: TestPlatform;
+  let admin: Record<string, string>;
   beforeAll(async () => {
     platform = await startTestPlatform({ HARBOUR_GATEWAY_ENGINE: engine });
+    admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.platformAdmin);
   }, 60_000);
   afterAll(() => platform?.stop());
 
   it('answers one query from all four subgraphs with the seeded data', async () => {
-    const { status, body } = await postGraphQL(platform.gatewayUrl, ACROSS_ALL_FOUR);
+    const { status, body } = await postGraphQL(platform.gatewayUrl, ACROSS_ALL_FOUR, admin);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const tenants = (body.data as Result).organisations.nodes;
@@ -112,20 +114,28 @@ describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP',
       ['{ organisations(first: 100000) { nodes { name } } }', 'BAD_USER_INPUT'],
     ];
     for (const [query, code] of cases) {
-      const { body } = await postGraphQL(platform.gatewayUrl, query);
+      const { body } = await postGraphQL(platform.gatewayUrl, query, admin);
       expect(body.errors?.[0]?.extensions?.code).toBe(code);
       expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+|syntax for type|SELECT /);
     }
   });
 
-  it('answers the query the README offers, without errors', async () => {
+  it('answers the sign-in and query the README offers, without errors', async () => {
     const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
-    const body = /--data '(\{"query".*\})'/.exec(readme)?.[1];
-    expect(body).toBeDefined();
-    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const result = (await response.json()) as { data?: { organisations: { nodes: unknown[] }; roles: unknown[] }; errors?: unknown };
+    const bodies = [...readme.matchAll(/--data '(\{"query".*\})'/g)].map((match) => match[1]!);
+    expect(bodies).toHaveLength(2);
+    const post = async (body: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      return (await response.json()) as { data?: Record<string, never>; errors?: unknown };
+    };
+    const signedIn = (await post(bodies[0]!)) as { data?: { signIn: { token: string } }; errors?: unknown };
+    expect(signedIn.errors).toBeUndefined();
+    const result = (await post(bodies[1]!, { authorization: `Bearer ${signedIn.data!.signIn.token}` })) as {
+      data?: { organisations: { nodes: unknown[] }; roles: unknown[] };
+      errors?: unknown;
+    };
     expect(result.errors).toBeUndefined();
-    expect(result.data!.organisations.nodes).toHaveLength(2);
+    expect(result.data!.organisations.nodes).toHaveLength(1);
     expect(result.data!.roles).toHaveLength(6);
   });
 

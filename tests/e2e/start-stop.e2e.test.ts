@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@harbour/config';
-import { postGraphQL } from '../support/platform';
+import { postGraphQL, signInAs, DEMO_ACCOUNTS } from '../support/platform';
 import { freePortsEnv, isListening } from '../support/ports';
 import { processesMentioning } from '../support/processes';
 
@@ -71,7 +71,9 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 async function tenantNames(): Promise<string[]> {
-  const { body } = await postGraphQL(`http://127.0.0.1:${env.PORT}/graphql`, '{ organisations(tenantsOnly: true) { nodes { name surveys { nodes { responseCount } } } } }');
+  const url = `http://127.0.0.1:${env.PORT}/graphql`;
+  const admin = await signInAs(url, DEMO_ACCOUNTS.platformAdmin);
+  const { body } = await postGraphQL(url, '{ organisations(tenantsOnly: true) { nodes { name surveys { nodes { responseCount } } } } }', admin);
   return (body.data as { organisations: { nodes: { name: string }[] } }).organisations.nodes.map((n) => n.name);
 }
 

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@harbour/db/testing';
 import { startPlatform, type RunningPlatform } from '@harbour/platform';
+import { DEMO_PASSWORD } from '@harbour/demo';
 import { freePortsEnv } from './ports';
 
 export interface TestPlatform extends RunningPlatform {
@@ -44,3 +45,28 @@ export async function postGraphQL(
   });
   return { status: response.status, body: (await response.json()) as never };
 }
+
+/** Signs in through the gateway as a demo account; returns the header to send with each request. */
+export async function signInAs(url: string, email: string, password = DEMO_PASSWORD): Promise<Record<string, string>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+      variables: { input: { email, password } },
+    }),
+  });
+  const body = (await response.json()) as { data?: { signIn: { token: string } }; errors?: unknown[] };
+  if (!body.data?.signIn) throw new Error(`Could not sign in as ${email}: ${JSON.stringify(body.errors)}`);
+  return { authorization: `Bearer ${body.data.signIn.token}` };
+}
+
+/** The demo's accounts, by what they may do. */
+export const DEMO_ACCOUNTS = {
+  platformAdmin: 'platform@harbour.example',
+  northmoorAdmin: 'admin@northmoor.example',
+  northmoorEvaluator: 'evaluator@northmoor.example',
+  perinatalLead: 'perinatal.lead@northmoor.example',
+  riversideAdmin: 'admin@riverside.example',
+  regionalEvaluator: 'regional.evaluator@harbour.example',
+} as const;

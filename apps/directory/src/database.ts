@@ -1,6 +1,9 @@
 import type { SubgraphDatabase } from '@harbour/db';
+import { Account } from './account/account.entity';
+import { ApiToken } from './api-token/api-token.entity';
+import { Grant } from './grant/grant.entity';
 import { migrations } from './migrations';
 import { Organisation } from './organisation/organisation.entity';
 import { Role } from './role/role.entity';
 
-export const database: SubgraphDatabase = { schema: 'directory', entities: [Organisation, Role], migrations };
+export const database: SubgraphDatabase = { schema: 'directory', entities: [Organisation, Role, Account, Grant, ApiToken], migrations };

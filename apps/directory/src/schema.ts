@@ -1,5 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
+import { AccountResolver } from './account/account.resolver';
+import { ApiTokenResolver } from './api-token/api-token.resolver';
+import { GrantResolver } from './grant/grant.resolver';
 import { resolveOrganisationReference } from './organisation/organisation.reference';
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { resolveRoleReference } from './role/role.reference';
@@ -7,7 +10,7 @@ import { RoleResolver } from './role/role.resolver';
 
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [OrganisationResolver, RoleResolver] },
+    { resolvers: [OrganisationResolver, RoleResolver, AccountResolver, GrantResolver, ApiTokenResolver] },
     { Organisation: resolveOrganisationReference, Role: resolveRoleReference },
   );
 }

@@ -6,13 +6,16 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { SubgraphName } from '@harbour/config';
-import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, serveGraphQL, type RunningHttpServer } from '@harbour/graphql-kit';
+import { CALLER_HEADER, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, serveGraphQL, type RunningHttpServer } from '@harbour/graphql-kit';
+import { callerAuth, isRefusal } from './auth/caller-auth';
 import type { GatewayOptions } from './gateway-options';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
+  /** The caller header, verified before GraphQL ran. */
+  caller: string;
 }
 
 /**
@@ -29,6 +32,7 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
         fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'],
         willSendRequest({ request, context }) {
           request.http?.headers.set(GATEWAY_SECRET_HEADER, options.gatewaySecret);
+          request.http?.headers.set(CALLER_HEADER, context.caller);
           if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
         },
       }),
@@ -40,14 +44,19 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
     // Per-request work Harbour does not use: cache hints and usage reporting.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginUsageReportingDisabled()],
   });
+  const verify = callerAuth({ directoryUrl: options.subgraphUrls.directory, gatewaySecret: options.gatewaySecret });
+  const callers = new WeakMap<IncomingMessage, string>();
   return serveGraphQL({
     server,
     host: options.host,
     port: options.port,
     fallback: options.fallback,
-    context: async (req) => {
-      const header = req.headers[REQUEST_ID_HEADER];
-      return { requestId: (Array.isArray(header) ? header[0] : header) || randomUUID() };
+    refuse: async (req) => {
+      const verified = await verify(req);
+      if (isRefusal(verified)) return verified;
+      callers.set(req, verified.header);
+      return null;
     },
+    context: async (req) => ({ requestId: requestIdOf(req), caller: callers.get(req)! }),
   });
 }

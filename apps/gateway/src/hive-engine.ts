@@ -1,8 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { GATEWAY_SECRET_HEADER, listenHttp, requestTarget, type RunningHttpServer } from '@harbour/graphql-kit';
+import {
+  ANONYMOUS,
+  CALLER_HEADER,
+  encodeCaller,
+  GATEWAY_SECRET_HEADER,
+  listenHttp,
+  requestTarget,
+  sendError,
+  type RunningHttpServer,
+} from '@harbour/graphql-kit';
+import { callerAuth, isRefusal } from './auth/caller-auth';
 import type { GatewayOptions } from './gateway-options';
+
+/** What the gateway's HTTP handler adds to each request's context: the verified caller header. */
+interface HarbourServerContext {
+  harbourCaller?: string;
+}
+
+const ANONYMOUS_HEADER = encodeCaller(ANONYMOUS);
 
 /** Points each `join__graph` at the URL this deployment uses for that subgraph. */
 export function withRoutingUrls(supergraph: string, urls: Record<string, string>): string {
@@ -20,13 +37,25 @@ export function withRoutingUrls(supergraph: string, urls: Record<string, string>
  * on Node's HTTP server. Sends the shared secret to every subgraph.
  */
 export async function startHiveGateway(options: GatewayOptions): Promise<RunningHttpServer> {
-  const gateway = createGatewayRuntime({
+  const verify = callerAuth({ directoryUrl: options.subgraphUrls.directory, gatewaySecret: options.gatewaySecret });
+  const gateway = createGatewayRuntime<HarbourServerContext>({
     supergraph: withRoutingUrls(readFileSync(options.supergraphPath, 'utf8'), options.subgraphUrls),
-    propagateHeaders: {
-      // Only the secret: reading the client request here (e.g. to pass on x-request-id)
-      // costs Hive half its throughput in pnpm bench, so request ids wait for a cheaper hook.
-      fromClientToSubgraphs: () => ({ [GATEWAY_SECRET_HEADER]: options.gatewaySecret }),
-    },
+    plugins: () => [
+      {
+        // The secret and the caller verified below travel on every subgraph request.
+        // Reading the client request here instead costs Hive half its throughput (pnpm bench).
+        onFetch({ context, options: fetchOptions, setOptions }) {
+          setOptions({
+            ...fetchOptions,
+            headers: {
+              ...(fetchOptions.headers as Record<string, string>),
+              [GATEWAY_SECRET_HEADER]: options.gatewaySecret,
+              [CALLER_HEADER]: (context as Partial<HarbourServerContext> | undefined)?.harbourCaller ?? ANONYMOUS_HEADER,
+            },
+          });
+        },
+      },
+    ],
     // Unexpected errors reach clients as "Unexpected error." with no detail or stack.
     maskedErrors: { isDev: false },
     graphiql: false,
@@ -36,8 +65,22 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   const httpServer = createServer((req, res) => {
     try {
       const pathname = requestTarget(req)?.pathname;
-      if (pathname === '/graphql' || !options.fallback) void gateway(req, res);
-      else options.fallback(req, res);
+      if (pathname === '/graphql' || !options.fallback) {
+        verify(req).then(
+          (verified) => {
+            if (isRefusal(verified)) {
+              req.resume();
+              sendError(res, verified.status, verified.code, verified.message);
+            } else {
+              void gateway(req, res, { harbourCaller: verified.header });
+            }
+          },
+          (error: unknown) => {
+            console.error(error);
+            if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+          },
+        );
+      } else options.fallback(req, res);
     } catch (error) {
       // One bad request must never take the gateway down.
       console.error(error);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
-import { resolveEntities } from '@harbour/graphql-kit/testing';
+import { as, PLATFORM_ADMIN, resolveEntities } from '@harbour/graphql-kit/testing';
 import { database } from './database';
 import { buildInsightsSchema } from './schema';
 
@@ -31,7 +31,7 @@ describe('insights', () => {
     db.counter.reset();
     const result = await resolveEntities(
       schema,
-      db.app.manager,
+      as(db.app, PLATFORM_ADMIN),
       [a, b, c].map((id) => ({ __typename: 'Survey', id })),
       '... on Survey { responseCount }',
     );
@@ -46,7 +46,7 @@ describe('insights', () => {
     await insertResponses(5, { roleId: enough });
     const result = await resolveEntities(
       schema,
-      db.app.manager,
+      as(db.app, PLATFORM_ADMIN),
       [small, enough].map((id) => ({ __typename: 'Role', id })),
       '... on Role { summary { responseCount suppressed minimumGroupSize } }',
     );
@@ -56,18 +56,24 @@ describe('insights', () => {
     ]);
   });
 
-  it('gives a tenant its own reporting policy, or the platform default', async () => {
-    const [strict, unset] = [randomUUID(), randomUUID()];
+  it('gives an organisation its tenant\'s reporting policy, or the platform default', async () => {
+    const [strict, unset, team] = [randomUUID(), randomUUID(), randomUUID()];
+    await db.owner.query(
+      `INSERT INTO directory.organisation (id, tenant_id, parent_id, kind, name)
+       VALUES ($1, $1, NULL, 'trust', 'Strict Trust'), ($2, $2, NULL, 'trust', 'Unset Trust'), ($3, $1, $1, 'team', 'A team')`,
+      [strict, unset, team],
+    );
     await db.owner.query('INSERT INTO insights.reporting_policy (tenant_id, min_group_size, min_comments) VALUES ($1, 10, 20)', [strict]);
     const result = await resolveEntities(
       schema,
-      db.app.manager,
-      [strict, unset].map((id) => ({ __typename: 'Organisation', id })),
+      as(db.app, PLATFORM_ADMIN),
+      [strict, unset, team].map((id) => ({ __typename: 'Organisation', id })),
       '... on Organisation { reportingPolicy { minGroupSize minComments } }',
     );
     expect(result.data!._entities).toEqual([
       { reportingPolicy: { minGroupSize: 10, minComments: 20 } },
       { reportingPolicy: { minGroupSize: 5, minComments: 10 } },
+      { reportingPolicy: { minGroupSize: 10, minComments: 20 } },
     ]);
     await expect(
       db.owner.query('INSERT INTO insights.reporting_policy (tenant_id, min_group_size) VALUES ($1, 2)', [randomUUID()]),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createSubgraphDataSource, migrateSubgraph, subgraphRole } from '@harbour/db';
@@ -50,7 +51,14 @@ describe('the runtime role', () => {
   it('as a subgraph, reads and writes its own rows but cannot change the schema or read migration history', () =>
     as('directory', async (c) => {
       await expect(c.query('SELECT count(*) FROM directory.organisation')).resolves.toBeTruthy();
-      await expect(c.query("INSERT INTO directory.role (id, code, name) VALUES (gen_random_uuid(), 'x_role', 'X')")).resolves.toBeTruthy();
+      const id = randomUUID();
+      const insert = () => c.query(`INSERT INTO directory.organisation (id, tenant_id, kind, name) VALUES ($1, $1, 'trust', 'X')`, [id]);
+      // Row-level security: with no tenant set, no row may be written.
+      await expect(insert()).rejects.toThrow(/row-level security/);
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('harbour.tenant_ids', $1, true)`, [`{${id}}`]);
+      await expect(insert()).resolves.toBeTruthy();
+      await c.query('COMMIT');
       await expect(c.query('CREATE TABLE directory.sneaky (id int)')).rejects.toThrow(/permission denied/);
       await expect(c.query('ALTER TABLE directory.organisation ADD COLUMN x int')).rejects.toThrow(/must be owner/);
       await expect(c.query('SELECT * FROM directory.migrations')).rejects.toThrow(/permission denied/);
@@ -68,7 +76,12 @@ describe('the runtime role', () => {
     as('insights', async (c) => {
       await expect(c.query('SELECT count(*) FROM responses.completed_response_facts')).resolves.toBeTruthy();
       await expect(c.query('SELECT answers FROM responses.response')).rejects.toThrow(/permission denied/);
-      await expect(c.query('INSERT INTO insights.reporting_policy (tenant_id) VALUES (gen_random_uuid())')).resolves.toBeTruthy();
+      const tenant = randomUUID();
+      await expect(c.query('INSERT INTO insights.reporting_policy (tenant_id) VALUES ($1)', [tenant])).rejects.toThrow(/row-level security/);
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('harbour.tenant_ids', $1, true)`, [`{${tenant}}`]);
+      await expect(c.query('INSERT INTO insights.reporting_policy (tenant_id) VALUES ($1)', [tenant])).resolves.toBeTruthy();
+      await c.query('COMMIT');
     }));
 
   it('cannot act as the owner', async () => {

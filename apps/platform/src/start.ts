@@ -1,3 +1,4 @@
+import { demoData, DEMO_PASSWORD } from '@harbour/demo';
 import { ancestors, whenAnyExits } from './ancestors';
 import { describeError } from './describe-error';
 import { startPlatform, type RunningPlatform } from './platform';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
 Harbour is running.
   Web app:  ${platform.webUrl}
   GraphQL:  ${platform.gatewayUrl}
+Demo accounts (password ${DEMO_PASSWORD}), if the demo data was seeded:
+${demoData().accounts.map((a) => `  ${a.email.padEnd(36)} ${a.displayName}`).join('\n')}
 Press Ctrl-C to stop.`);
 }
 

@@ -113,7 +113,7 @@ export async function prepareDatabase(options: {
         );
       }),
     );
-    return { ownerUrl, appUrl: options.appUrl };
+    return { ownerUrl: acrossTenants(ownerUrl), appUrl: options.appUrl };
   }
   const appPassword = options.appPassword;
   if (!appPassword) {
@@ -139,7 +139,23 @@ export async function prepareDatabase(options: {
   await withClient(ownerUrl, (client) =>
     client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(ownerDatabase)} TO ${APP_ROLE}`),
   );
-  return { ownerUrl, appUrl: withCredentials(ownerUrl, APP_ROLE, appPassword) };
+  return { ownerUrl: acrossTenants(ownerUrl), appUrl: withCredentials(ownerUrl, APP_ROLE, appPassword) };
+}
+
+/** The session setting that lets a connection see every tenant's rows past row-level security. */
+export const ALL_TENANTS_OPTION = '-c harbour.all_tenants=on';
+
+/**
+ * The owner's connection string with every tenant visible: migrations, seeds and fixtures
+ * work across tenants, while row-level security stays forced on the tables (so views the
+ * owner publishes still filter by the reading session's tenants).
+ */
+export function acrossTenants(url: string): string {
+  const parsed = new URL(url);
+  const options = parsed.searchParams.get('options');
+  if (options?.includes(ALL_TENANTS_OPTION)) return url;
+  parsed.searchParams.set('options', options ? `${options} ${ALL_TENANTS_OPTION}` : ALL_TENANTS_OPTION);
+  return parsed.toString();
 }
 
 /** The user name in a connection string. */

@@ -47,13 +47,25 @@ export interface DemoReportingPolicy {
   minComments: number;
 }
 
+export interface DemoAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  platformAdmin: boolean;
+  grants: { organisationId: string; role: 'trust_admin' | 'evaluator' }[];
+}
+
 export interface DemoData {
   organisations: DemoOrganisation[];
   roles: DemoRole[];
   surveys: DemoSurvey[];
   responses: DemoResponse[];
   reportingPolicies: DemoReportingPolicy[];
+  accounts: DemoAccount[];
 }
+
+/** Every demo account signs in with this password. A demo only: never seed a real database with it. */
+export const DEMO_PASSWORD = 'harbour-demo-2026';
 
 /** The fixed seed: change it and every demo id changes. */
 export const DEMO_SEED = 20261122;
@@ -157,5 +169,25 @@ export function demoData(seed: number = DEMO_SEED): DemoData {
     { tenantId: pcn, minGroupSize: 5, minComments: 10 },
   ];
 
-  return { organisations, roles, surveys, responses, reportingPolicies };
+  // Made last, so adding them left every earlier demo id as it was.
+  const account = (email: string, displayName: string, grants: DemoAccount['grants'], platformAdmin = false): DemoAccount => ({
+    id: id(),
+    email,
+    displayName,
+    platformAdmin,
+    grants,
+  });
+  const accounts: DemoAccount[] = [
+    account('platform@harbour.example', 'Harbour Platform Admin', [], true),
+    account('admin@northmoor.example', 'Northmoor Trust Admin', [{ organisationId: trust, role: 'trust_admin' }]),
+    account('evaluator@northmoor.example', 'Northmoor Workforce Evaluator', [{ organisationId: trust, role: 'evaluator' }]),
+    account('perinatal.lead@northmoor.example', 'Perinatal Service Lead', [{ organisationId: trustServices[2]!, role: 'evaluator' }]),
+    account('admin@riverside.example', 'Riverside PCN Admin', [{ organisationId: pcn, role: 'trust_admin' }]),
+    account('regional.evaluator@harbour.example', 'Regional Evaluation Team', [
+      { organisationId: trust, role: 'evaluator' },
+      { organisationId: pcn, role: 'evaluator' },
+    ]),
+  ];
+
+  return { organisations, roles, surveys, responses, reportingPolicies, accounts };
 }

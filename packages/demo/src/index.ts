@@ -1,5 +1,6 @@
-export { demoData, DEMO_SEED } from './demo-data';
+export { demoData, DEMO_PASSWORD, DEMO_SEED } from './demo-data';
 export type {
+  DemoAccount,
   DemoData,
   DemoOrganisation,
   DemoOrganisationKind,

@@ -16,8 +16,13 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   /** Path the GraphQL endpoint answers on. */
   path?: string;
   context: (req: IncomingMessage) => Promise<TContext>;
+  /**
+   * Runs after execution and before the response is written, whenever a context was made:
+   * where a request's transaction commits, so a client never reads ahead of its own write.
+   */
+  settle?: (context: TContext) => Promise<void>;
   /** Checked before the body is read; a refusal answers at once with no data. */
-  refuse?: (req: IncomingMessage) => Refusal | null;
+  refuse?: (req: IncomingMessage) => Refusal | null | Promise<Refusal | null>;
   /** Handles every other path (static files); 404 when absent. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Largest request body accepted, in bytes. */
@@ -31,7 +36,7 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-class BodyTooLarge extends Error {}
+export class BodyTooLarge extends Error {}
 
 /**
  * The request's path and query, or null when the request target cannot be parsed.
@@ -45,7 +50,8 @@ export function requestTarget(req: IncomingMessage): URL | null {
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** The request body as text; rejects with {@link BodyTooLarge} past `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -65,7 +71,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
@@ -92,7 +98,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
       else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}; GraphQL is at ${path}`);
       return;
     }
-    const refusal = options.refuse?.(req);
+    const refusal = await options.refuse?.(req);
     if (refusal) {
       req.resume();
       sendError(res, refusal.status, refusal.code, refusal.message);
@@ -123,10 +129,19 @@ export async function serveGraphQL<TContext extends BaseContext>(
         return;
       }
     }
-    const result = await options.server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(req),
-    });
+    let context: Promise<TContext> | undefined;
+    let result: Awaited<ReturnType<typeof options.server.executeHTTPGraphQLRequest>>;
+    try {
+      result = await options.server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => (context = options.context(req)),
+      });
+    } finally {
+      if (context && options.settle) {
+        const made = await context.catch(() => undefined);
+        if (made) await options.settle(made);
+      }
+    }
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

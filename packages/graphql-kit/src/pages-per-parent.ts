@@ -15,8 +15,8 @@ export interface PagesPerParentQuery<TRow, T> {
   table: string;
   /** Column of `t` holding the parent's id. */
   parentColumn: string;
-  /** Extra condition on `t`, e.g. `t.status = 'completed'`. */
-  where?: string;
+  /** Extra condition on `t`, e.g. `t.status = 'completed'`; `param` binds a value and returns its placeholder. */
+  where?: string | ((param: (value: unknown) => string) => string);
   /** Two keys, the last one unique (usually the id). */
   order: [SortKey, SortKey];
   direction: 'ASC' | 'DESC';
@@ -38,17 +38,21 @@ export async function pagesPerParent<TRow, T>(
   const [a, b] = query.order;
   const after = page.after ? decodeCursor(page.after, [a.part, b.part]) : null;
   const dir = query.direction;
+  const params: unknown[] = [parentIds, page.first + 1];
+  const param = (value: unknown): string => `$${params.push(value)}`;
+  const where = typeof query.where === 'function' ? query.where(param) : query.where;
+  const keyset = after ? `AND (${a.sql}, ${b.sql}) ${dir === 'ASC' ? '>' : '<'} (${param(after[0])}::${CAST[a.part]}, ${param(after[1])}::${CAST[b.part]})` : '';
   const rows: TRow[] = await db.query(
     `SELECT x.* FROM unnest($1::uuid[]) AS p(id)
      CROSS JOIN LATERAL (
        SELECT t.* FROM ${query.table} t
        WHERE t.${query.parentColumn} = p.id
-         ${query.where ? `AND ${query.where}` : ''}
-         ${after ? `AND (${a.sql}, ${b.sql}) ${dir === 'ASC' ? '>' : '<'} ($3::${CAST[a.part]}, $4::${CAST[b.part]})` : ''}
+         ${where ? `AND ${where}` : ''}
+         ${keyset}
        ORDER BY ${a.sql} ${dir}, ${b.sql} ${dir}
        LIMIT $2
      ) x`,
-    [parentIds, page.first + 1, ...(after ?? [])],
+    params,
   );
   return groupByKey(parentIds, rows.map(query.map), query.parentOf).map((items) => pageFrom(items, page.first, query.cursorOf));
 }

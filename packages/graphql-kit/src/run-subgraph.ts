@@ -3,13 +3,16 @@ import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type SubgraphName } from '@harbour/config';
 import { createSubgraphDataSource, subgraphRole, type SubgraphDatabase } from '@harbour/db';
 import { exitOnStop } from './shutdown';
-import { startSubgraphServer } from './subgraph-server';
+import type { DataSource } from 'typeorm';
+import { startSubgraphServer, type InternalRoutes } from './subgraph-server';
 
 /** What each subgraph app exports: its name, its corner of the database, its schema. */
 export interface SubgraphDefinition {
   name: SubgraphName;
   database: SubgraphDatabase;
   buildSchema(): Promise<GraphQLSchema>;
+  /** JSON endpoints beside GraphQL that only the gateway calls (the directory's credential check). */
+  internalRoutes?(dataSource: DataSource): InternalRoutes;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     host: config.subgraphHost,
     port: config.subgraphPorts[definition.name],
     gatewaySecret: config.gatewaySecret,
+    internalRoutes: definition.internalRoutes?.(dataSource),
   });
   console.log(`[${definition.name}] listening on ${running.url}`);
   stop.cleanup(async () => {

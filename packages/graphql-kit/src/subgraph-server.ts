@@ -1,12 +1,16 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { createContextFactory, type HarbourContext } from './context';
-import { ErrorCode } from './errors';
+import { decodeCaller, CALLER_HEADER } from './auth/caller';
+import { requestIdOf, type HarbourContext } from './context';
+import { Loaders } from './loaders';
+import { openRequestScope, type RequestScope } from './request-scope';
+import { ErrorCode, HarbourError } from './errors';
 import { checkGatewaySecret, GATEWAY_SECRET_HEADER } from './gateway-secret';
-import { serveGraphQL, type RunningHttpServer } from './http-server';
+import { BodyTooLarge, readBody, requestTarget, sendError, serveGraphQL, type RunningHttpServer } from './http-server';
 
 export interface SubgraphServerOptions {
   name: string;
@@ -16,6 +20,47 @@ export interface SubgraphServerOptions {
   port: number;
   /** Requests without this value in {@link GATEWAY_SECRET_HEADER} are refused. */
   gatewaySecret: string;
+  /** JSON endpoints beside GraphQL that only the gateway may call, by path. */
+  internalRoutes?: InternalRoutes;
+}
+
+/** An endpoint only the gateway calls: JSON in, JSON out. */
+export type InternalRoute = (body: unknown) => Promise<{ status: number; body: unknown }>;
+export type InternalRoutes = Record<string, InternalRoute>;
+
+const INTERNAL_BODY_LIMIT = 16 * 1024;
+
+/** Serves `routes` to POSTs that carry the gateway secret; 404 for anything else. */
+function internalHandler(routes: InternalRoutes, gatewaySecret: string) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const route = routes[requestTarget(req)?.pathname ?? ''];
+    if (!route || req.method !== 'POST') {
+      req.resume();
+      sendError(res, 404, 'NOT_FOUND', 'Nothing here');
+      return;
+    }
+    if (checkGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret) !== 'ok') {
+      req.resume();
+      sendError(res, 403, 'FORBIDDEN', 'Only the gateway may call this');
+      return;
+    }
+    readBody(req, INTERNAL_BODY_LIMIT)
+      .then((raw) => route(JSON.parse(raw) as unknown))
+      .then(
+        (answer) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify(answer.body));
+        },
+        (error: unknown) => {
+          if (error instanceof SyntaxError || error instanceof BodyTooLarge) {
+            sendError(res, 400, 'BAD_REQUEST', 'The body must be JSON of at most 16 KiB');
+            return;
+          }
+          console.error(error);
+          sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        },
+      );
+  };
 }
 
 /**
@@ -35,8 +80,42 @@ export function createSubgraphApolloServer(schema: GraphQLSchema): ApolloServer<
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedError,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        // Any error rolls the request's transaction back: a mutation is all or nothing.
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ contextValue }) {
+              contextValue.failed = true;
+            },
+          };
+        },
+      },
+    ],
   });
+}
+
+const scopes = new WeakMap<HarbourContext, RequestScope>();
+
+/** A request's context: the verified caller and a transaction scoped to the caller's tenants. */
+export async function createRequestContext(dataSource: DataSource, req: IncomingMessage): Promise<HarbourContext> {
+  const caller = decodeCaller(headerValue(req.headers[CALLER_HEADER]));
+  if (!caller) throw new HarbourError(ErrorCode.UNAUTHENTICATED, 'The caller header does not parse');
+  const scope = await openRequestScope(dataSource, caller);
+  const context: HarbourContext = { requestId: requestIdOf(req), caller, db: scope.db, loaders: new Loaders() };
+  scopes.set(context, scope);
+  return context;
+}
+
+/** Ends the request's transaction: commits unless an error was met. */
+export async function settleRequestContext(context: HarbourContext): Promise<void> {
+  await scopes.get(context)?.finish(!context.failed);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** Starts one subgraph: Apollo Server that answers only the gateway. */
@@ -46,11 +125,15 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     server,
     host: options.host,
     port: options.port,
-    context: createContextFactory(options.dataSource),
+    ...(options.internalRoutes ? { fallback: internalHandler(options.internalRoutes, options.gatewaySecret) } : {}),
+    context: (req) => createRequestContext(options.dataSource, req),
+    settle: settleRequestContext,
     refuse: (req) => {
       switch (checkGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], options.gatewaySecret)) {
         case 'ok':
-          return null;
+          return decodeCaller(headerValue(req.headers[CALLER_HEADER]))
+            ? null
+            : { status: 400, code: 'BAD_REQUEST', message: `The ${CALLER_HEADER} header does not parse` };
         case 'missing':
           return {
             status: 401,

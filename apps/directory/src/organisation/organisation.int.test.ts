@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
-import { executeOperation, resolveEntities } from '@harbour/graphql-kit/testing';
+import { as, executeOperation, PLATFORM_ADMIN, resolveEntities } from '@harbour/graphql-kit/testing';
 import { database } from '../database';
 import { buildDirectorySchema } from '../schema';
 
@@ -37,7 +37,7 @@ describe('organisations', () => {
     db.counter.reset();
     const result = await executeOperation<{
       organisations: { nodes: { name: string; parent: { name: string } | null; children: { nodes: unknown[] }; tenant: { name: string } }[] };
-    }>(schema, db.app.manager, '{ organisations(first: 50) { nodes { name parent { name } children(first: 3) { nodes { name } } tenant { name } } } }');
+    }>(schema, as(db.app, PLATFORM_ADMIN), '{ organisations(first: 50) { nodes { name parent { name } children(first: 3) { nodes { name } } tenant { name } } } }');
     expect(result.errors).toBeUndefined();
     const nodes = result.data!.organisations.nodes;
     expect(nodes).toHaveLength(50);
@@ -54,7 +54,7 @@ describe('organisations', () => {
     do {
       const result: ExecutionResult<PageResult> = await executeOperation<PageResult>(
         schema,
-        db.app.manager,
+        as(db.app, PLATFORM_ADMIN),
         'query ($after: String) { organisations(first: 5, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }',
         { after },
       );
@@ -75,7 +75,7 @@ describe('organisations', () => {
     do {
       const result: ExecutionResult<{ organisation: { children: PageResult['organisations'] } }> = await executeOperation(
         schema,
-        db.app.manager,
+        as(db.app, PLATFORM_ADMIN),
         'query ($id: ID!, $after: String) { organisation(id: $id) { children(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } } }',
         { id: pcn.id, after },
       );
@@ -92,7 +92,7 @@ describe('organisations', () => {
     await pcnWithPractices(1, 'Birch PCN');
     const result = await executeOperation<{ organisations: { nodes: { name: string; children: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean } } }[] } }>(
       schema,
-      db.app.manager,
+      as(db.app, PLATFORM_ADMIN),
       '{ organisations(tenantsOnly: true) { nodes { name children(first: 2) { nodes { name } pageInfo { hasNextPage } } } } }',
     );
     expect(result.errors).toBeUndefined();
@@ -109,7 +109,7 @@ describe('organisations', () => {
     await insertOrganisation('Northmoor Trust', 'trust');
     const tenants = await executeOperation<{ organisations: { nodes: { name: string }[] } }>(
       schema,
-      db.app.manager,
+      as(db.app, PLATFORM_ADMIN),
       '{ organisations(tenantsOnly: true) { nodes { name kind } } }',
     );
     expect(tenants.data!.organisations.nodes).toEqual([
@@ -118,28 +118,28 @@ describe('organisations', () => {
     ]);
     const practices = await executeOperation<{ organisations: { nodes: unknown[] } }>(
       schema,
-      db.app.manager,
+      as(db.app, PLATFORM_ADMIN),
       '{ organisations(kind: PRACTICE) { nodes { name } } }',
     );
     expect(practices.data!.organisations.nodes).toHaveLength(3);
   });
 
   it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a forged cursor', async () => {
-    const missing = await executeOperation(schema, db.app.manager, `{ organisation(id: "${randomUUID()}") { name } }`);
+    const missing = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), `{ organisation(id: "${randomUUID()}") { name } }`);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const forged = await executeOperation(schema, db.app.manager, '{ organisations(after: "not-a-cursor") { nodes { name } } }');
+    const forged = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), '{ organisations(after: "not-a-cursor") { nodes { name } } }');
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const tooMany = await executeOperation(schema, db.app.manager, '{ organisations(first: 501) { nodes { name } } }');
+    const tooMany = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), '{ organisations(first: 501) { nodes { name } } }');
     expect(tooMany.errors?.[0]?.message).toMatch(/Argument Validation Error/);
   });
 
   it('answers BAD_USER_INPUT for an id or cursor that cannot be valid, before any SQL', async () => {
     db.counter.reset();
-    const badId = await executeOperation(schema, db.app.manager, '{ organisation(id: "x") { name } }');
+    const badId = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), '{ organisation(id: "x") { name } }');
     expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(badId.errors?.[0]?.message).toBe('"id" must be a Harbour id (a UUID), got "x"');
     const wellFormedButForged = Buffer.from(JSON.stringify(['a', 'b'])).toString('base64url');
-    const forged = await executeOperation(schema, db.app.manager, `{ organisations(after: "${wellFormedButForged}") { nodes { name } } }`);
+    const forged = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), `{ organisations(after: "${wellFormedButForged}") { nodes { name } } }`);
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(db.counter.queries).toHaveLength(0);
   });
@@ -147,7 +147,7 @@ describe('organisations', () => {
   it('masks an unexpected failure as INTERNAL_SERVER_ERROR with no database detail', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const result = await resolveEntities(schema, db.app.manager, [{ __typename: 'Organisation', id: 'not-a-uuid' }], '... on Organisation { name }');
+      const result = await resolveEntities(schema, as(db.app, PLATFORM_ADMIN), [{ __typename: 'Organisation', id: 'not-a-uuid' }], '... on Organisation { name }');
       expect(result.errors).toHaveLength(1);
       expect(result.errors![0]!.message).toBe('Internal server error');
       expect(result.errors![0]!.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
@@ -164,7 +164,7 @@ describe('organisations', () => {
     const unknown = randomUUID();
     const result = await resolveEntities<{ _entities: ({ name: string } | null)[] }>(
       schema,
-      db.app.manager,
+      as(db.app, PLATFORM_ADMIN),
       [...practices.map((p) => ({ __typename: 'Organisation', id: p.id })), { __typename: 'Organisation', id: unknown }],
       '... on Organisation { name }',
     );

@@ -1,8 +1,8 @@
 import type { HarbourContext } from '@harbour/graphql-kit';
 import type { Organisation } from './organisation.entity';
-import { organisationLoader } from './organisation.loaders';
+import { readableOrganisation } from './organisation.access';
 
-/** Resolves `Organisation` references from other subgraphs, batched per request. */
+/** Resolves `Organisation` references from other subgraphs, batched per request, with the same grant check as a query. */
 export function resolveOrganisationReference(reference: { id?: unknown }, ctx: HarbourContext): Promise<Organisation | null> {
-  return organisationLoader(ctx).load(String(reference.id));
+  return readableOrganisation(ctx, String(reference.id));
 }

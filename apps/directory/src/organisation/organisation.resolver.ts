@@ -1,8 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, notFound, parseId, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import { OrganisationKind } from './organisation-kind';
-import { childrenLoader, organisationLoader } from './organisation.loaders';
+import { readableOrganisation } from './organisation.access';
+import { childrenLoader } from './organisation.loaders';
 import { listOrganisations } from './organisation.service';
 
 export const OrganisationConnection = connectionOf(Organisation, 'Organisation');
@@ -18,21 +19,20 @@ class OrganisationsArgs extends PageArgs {
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
-  @Query(() => OrganisationConnection, { description: 'Organisations, by name, a page at a time.' })
+  @Query(() => OrganisationConnection, { description: 'Organisations the caller\'s grants cover, by name, a page at a time.' })
   organisations(@Args(() => OrganisationsArgs) args: OrganisationsArgs, @Ctx() ctx: HarbourContext): Promise<Page<Organisation>> {
-    return listOrganisations(ctx.db, { first: args.first, after: args.after, kind: args.kind, topLevelOnly: args.tenantsOnly });
+    const scope = requireScope(ctx, 'read_directory');
+    return listOrganisations(ctx.db, { first: args.first, after: args.after, kind: args.kind, topLevelOnly: args.tenantsOnly, scope });
   }
 
-  @Query(() => Organisation, { description: 'One organisation by id; NOT_FOUND when there is none.' })
-  async organisation(@Arg('id', () => ID, { description: 'The organisation\'s id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<Organisation> {
-    const found = await organisationLoader(ctx).load(parseId('id', id));
-    if (!found) throw notFound('Organisation', id);
-    return found;
+  @Query(() => Organisation, { description: 'One organisation by id; NOT_FOUND when there is none (or it is in a tenant the caller has no grant in).' })
+  organisation(@Arg('id', () => ID, { description: 'The organisation\'s id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<Organisation> {
+    return readableOrganisation(ctx, parseId('id', id)).then((found) => found ?? Promise.reject(notFound('Organisation', id)));
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation this one sits within; null for a tenant.' })
   parent(@Root() organisation: Organisation, @Ctx() ctx: HarbourContext): Promise<Organisation | null> | null {
-    return organisation.parentId ? organisationLoader(ctx).load(organisation.parentId) : null;
+    return organisation.parentId ? readableOrganisation(ctx, organisation.parentId) : null;
   }
 
   @FieldResolver(() => OrganisationConnection, { description: 'Organisations directly within this one, by name, a page at a time.' })
@@ -43,6 +43,6 @@ export class OrganisationResolver {
   @FieldResolver(() => Organisation, { description: 'The top-level organisation (tenant) this one belongs to.' })
   async tenant(@Root() organisation: Organisation, @Ctx() ctx: HarbourContext): Promise<Organisation> {
     if (organisation.tenantId === organisation.id) return organisation;
-    return (await organisationLoader(ctx).load(organisation.tenantId))!;
+    return (await readableOrganisation(ctx, organisation.tenantId))!;
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, pageFrom, pagesPerParent, type Page } from '@harbour/graphql-kit';
+import { decodeCursor, pageFrom, pagesPerParent, scopeCondition, type GrantScope, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import type { OrganisationKind } from './organisation-kind';
 
@@ -8,11 +8,20 @@ export interface OrganisationFilter {
   after?: string | null;
   kind?: OrganisationKind | null;
   topLevelOnly?: boolean;
+  /** Only organisations inside this scope (the caller's grants). */
+  scope: GrantScope;
 }
 
 /** Organisations by name, a page at a time (keyset on name, id). */
 export async function listOrganisations(db: EntityManager, filter: OrganisationFilter): Promise<Page<Organisation>> {
   const query = db.getRepository(Organisation).createQueryBuilder('o').orderBy('o.name').addOrderBy('o.id').limit(filter.first + 1);
+  let n = 0;
+  const inScope = scopeCondition(filter.scope, { tenant: 'o.tenant_id', organisation: 'o.id' }, (value) => {
+    const name = `scope${n++}`;
+    query.setParameter(name, value);
+    return `:${name}`;
+  });
+  query.where(inScope);
   if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
   if (filter.topLevelOnly) query.andWhere('o.parent_id IS NULL');
   if (filter.after) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
-import { executeOperation, resolveEntities } from '@harbour/graphql-kit/testing';
+import { as, executeOperation, PLATFORM_ADMIN, resolveEntities } from '@harbour/graphql-kit/testing';
 import { database } from '../database';
 import { buildDirectorySchema } from '../schema';
 
@@ -22,7 +22,7 @@ describe('roles', () => {
        ($3, NULL, 'care_coordinator', 'Care coordinator')`,
       [randomUUID(), randomUUID(), randomUUID(), tenant],
     );
-    const result = await executeOperation<{ roles: { code: string; national: boolean }[] }>(schema, db.app.manager, '{ roles { code national } }');
+    const result = await executeOperation<{ roles: { code: string; national: boolean }[] }>(schema, as(db.app, PLATFORM_ADMIN), '{ roles { code national } }');
     expect(result.data!.roles).toEqual([
       { code: 'care_coordinator', national: true },
       { code: 'peer_support_worker', national: true },
@@ -36,7 +36,7 @@ describe('roles', () => {
   it('resolves Role references', async () => {
     const id = randomUUID();
     await db.owner.query(`INSERT INTO directory.role (id, code, name) VALUES ($1, 'clinical_pharmacist', 'Clinical pharmacist')`, [id]);
-    const result = await resolveEntities(schema, db.app.manager, [{ __typename: 'Role', id }], '... on Role { name code }');
+    const result = await resolveEntities(schema, as(db.app, PLATFORM_ADMIN), [{ __typename: 'Role', id }], '... on Role { name code }');
     expect(result.data!._entities).toEqual([{ name: 'Clinical pharmacist', code: 'clinical_pharmacist' }]);
   });
 });

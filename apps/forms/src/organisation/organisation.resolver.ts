@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { connectionOf, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { authorise, connectionOf, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Survey } from '../survey/survey.entity';
 import { organisationSurveysLoader } from '../survey/survey.loaders';
 import { OrganisationRef } from './organisation.ref';
@@ -9,7 +9,8 @@ export const SurveyConnection = connectionOf(Survey, 'Survey');
 @Resolver(() => OrganisationRef)
 export class OrganisationSurveysResolver {
   @FieldResolver(() => SurveyConnection, { description: 'Surveys this organisation owns, by title, a page at a time.' })
-  surveys(@Root() organisation: OrganisationRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Survey>> {
+  async surveys(@Root() organisation: OrganisationRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Survey>> {
+    await authorise(ctx, 'read_reports', { organisationId: organisation.id });
     return organisationSurveysLoader(ctx, page).load(organisation.id);
   }
 }

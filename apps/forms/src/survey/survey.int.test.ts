@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
-import { executeOperation, resolveEntities } from '@harbour/graphql-kit/testing';
+import { as, executeOperation, PLATFORM_ADMIN, resolveEntities } from '@harbour/graphql-kit/testing';
 import { database } from '../database';
 import { buildFormsSchema } from '../schema';
 
@@ -30,7 +30,7 @@ describe('surveys', () => {
     db.counter.reset();
     const result = await resolveEntities<{ _entities: { id: string; surveys: { nodes: { title: string; status: string }[] } }[] }>(
       schema,
-      db.app.manager,
+      as(db.app, PLATFORM_ADMIN),
       organisations.map((id) => ({ __typename: 'Organisation', id })),
       '... on Organisation { id surveys { nodes { title status } } }',
     );
@@ -51,9 +51,9 @@ describe('surveys', () => {
   it('returns a survey with its owning organisation, and NOT_FOUND for an unknown one', async () => {
     const org = randomUUID();
     const id = await insertSurvey(org, 'Pulse');
-    const found = await executeOperation(schema, db.app.manager, `{ survey(id: "${id}") { title organisation { id } } }`);
+    const found = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), `{ survey(id: "${id}") { title organisation { id } } }`);
     expect(found.data).toEqual({ survey: { title: 'Pulse', organisation: { id: org } } });
-    const missing = await executeOperation(schema, db.app.manager, `{ survey(id: "${randomUUID()}") { title } }`);
+    const missing = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), `{ survey(id: "${randomUUID()}") { title } }`);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 

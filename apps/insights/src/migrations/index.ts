@@ -1,4 +1,5 @@
 import { CreateReportingPolicy1764000300000 } from './1764000300000-CreateReportingPolicy';
+import { InsightsRowLevelSecurity1764100400000 } from './1764100400000-InsightsRowLevelSecurity';
 
 /** In the order they run. */
-export const migrations = [CreateReportingPolicy1764000300000];
+export const migrations = [CreateReportingPolicy1764000300000, InsightsRowLevelSecurity1764100400000];

@@ -1,5 +1,6 @@
 import { CreateResponse1764000200000 } from './1764000200000-CreateResponse';
 import { PublishResponseFactsToInsights1764000400000 } from './1764000400000-PublishResponseFactsToInsights';
+import { ResponsesRowLevelSecurity1764100300000 } from './1764100300000-ResponsesRowLevelSecurity';
 
 /** In the order they run. */
-export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000];
+export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000];

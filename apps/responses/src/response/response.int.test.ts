@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { decodeCursor } from '@harbour/graphql-kit';
-import { executeOperation, resolveEntities } from '@harbour/graphql-kit/testing';
+import { as, executeOperation, PLATFORM_ADMIN, resolveEntities } from '@harbour/graphql-kit/testing';
 import { database } from '../database';
 import { buildResponsesSchema } from '../schema';
 
@@ -38,7 +38,7 @@ describe('responses to a survey', () => {
     do {
       const result: ExecutionResult<Page> = await resolveEntities<Page>(
         schema,
-        db.app.manager,
+        as(db.app, PLATFORM_ADMIN),
         [{ __typename: 'Survey', id: survey }],
         `... on Survey { responses(first: 2${after ? `, after: "${after}"` : ''}) { nodes { id submittedOn } pageInfo { endCursor hasNextPage } } }`,
       );
@@ -63,7 +63,7 @@ describe('responses to a survey', () => {
     db.counter.reset();
     const result = await resolveEntities<{ _entities: { responses: { nodes: { submittedOn: string }[]; pageInfo: { hasNextPage: boolean } } }[] }>(
       schema,
-      db.app.manager,
+      as(db.app, PLATFORM_ADMIN),
       surveys.map((id) => ({ __typename: 'Survey', id })),
       '... on Survey { responses(first: 2) { nodes { submittedOn } pageInfo { hasNextPage } } }',
     );
@@ -76,9 +76,9 @@ describe('responses to a survey', () => {
 
   it('returns one response with its survey as a reference, and nothing about the respondent', async () => {
     const id = await insertResponse('2026-04-01T08:30:00Z');
-    const result = await executeOperation(schema, db.app.manager, `{ response(id: "${id}") { status submittedOn survey { id } } }`);
+    const result = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), `{ response(id: "${id}") { status submittedOn survey { id } } }`);
     expect(result.data).toEqual({ response: { status: 'COMPLETED', submittedOn: '2026-04-01', survey: { id: survey } } });
-    const role = await executeOperation(schema, db.app.manager, `{ response(id: "${id}") { role { id } } }`);
+    const role = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), `{ response(id: "${id}") { role { id } } }`);
     expect(role.errors?.[0]?.message).toMatch(/Cannot query field "role"/);
   });
 

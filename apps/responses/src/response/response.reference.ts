@@ -1,8 +1,8 @@
 import type { HarbourContext } from '@harbour/graphql-kit';
+import { readableResponse } from './response.access';
 import type { Response } from './response.entity';
-import { responseLoader } from './response.loaders';
 
-/** Resolves `Response` references from other subgraphs, batched per request. */
+/** Resolves `Response` references from other subgraphs, batched per request, with the same grant check as a query. */
 export function resolveResponseReference(reference: { id?: unknown }, ctx: HarbourContext): Promise<Response | null> {
-  return responseLoader(ctx).load(String(reference.id));
+  return readableResponse(ctx, String(reference.id));
 }

@@ -2,13 +2,13 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
 import { SurveyRef } from '../survey/survey.ref';
 import { Response } from './response.entity';
-import { responseLoader } from './response.loaders';
+import { readableResponse } from './response.access';
 
 @Resolver(() => Response)
 export class ResponseResolver {
-  @Query(() => Response, { description: 'One response by id; NOT_FOUND when there is none.' })
+  @Query(() => Response, { description: 'One response by id; NOT_FOUND when there is none (or it is in a tenant the caller has no grant in).' })
   async response(@Arg('id', () => ID, { description: 'The response\'s id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<Response> {
-    const found = await responseLoader(ctx).load(parseId('id', id));
+    const found = await readableResponse(ctx, parseId('id', id));
     if (!found) throw notFound('Response', id);
     return found;
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { pagesPerParent, type Page } from '@harbour/graphql-kit';
+import { pagesPerParent, scopeCondition, type GrantScope, type Page } from '@harbour/graphql-kit';
 import { Response } from './response.entity';
 import type { ResponseStatus } from './response-status';
 
@@ -21,13 +21,18 @@ interface ResponseRow {
 /**
  * Completed responses to each of several surveys, newest day first (keyset on the UTC day,
  * id): one page per survey, all in one query. The cursor holds the day only, so it reveals
- * no more than `submittedOn` does.
+ * no more than `submittedOn` does. Only responses from organisations inside `scope`.
  */
-export function completedResponsesBySurvey(db: EntityManager, surveyIds: readonly string[], page: PageRequest): Promise<Page<Response>[]> {
+export function completedResponsesBySurvey(
+  db: EntityManager,
+  surveyIds: readonly string[],
+  page: PageRequest,
+  scope: GrantScope,
+): Promise<Page<Response>[]> {
   return pagesPerParent<ResponseRow, Response>(db, surveyIds, page, {
     table: 'responses.response',
     parentColumn: 'survey_id',
-    where: `t.status = 'completed'`,
+    where: (param) => `t.status = 'completed' AND ${scopeCondition(scope, { tenant: 't.tenant_id', organisation: 't.organisation_id' }, param)}`,
     order: [
       { sql: `(t.submitted_at AT TIME ZONE 'UTC')::date`, part: 'date' },
       { sql: 't.id', part: 'uuid' },

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { connectionOf, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { connectionOf, requireScope, PageArgs, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Response } from '../response/response.entity';
 import { completedResponsesBySurvey } from '../response/response.service';
 import { SurveyRef } from './survey.ref';
@@ -8,8 +8,13 @@ export const ResponseConnection = connectionOf(Response, 'Response');
 
 @Resolver(() => SurveyRef)
 export class SurveyResponsesResolver {
-  @FieldResolver(() => ResponseConnection, { description: 'Completed responses to this survey, newest first.' })
+  @FieldResolver(() => ResponseConnection, {
+    description: 'Completed responses to this survey from organisations the caller manages, newest first.',
+  })
   responses(@Root() survey: SurveyRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Response>> {
-    return ctx.loaders.perPage<Page<Response>>('survey.responses', page, (ids) => completedResponsesBySurvey(ctx.db, ids, page)).load(survey.id);
+    const scope = requireScope(ctx, 'manage');
+    return ctx.loaders
+      .perPage<Page<Response>>('survey.responses', page, (ids) => completedResponsesBySurvey(ctx.db, ids, page, scope))
+      .load(survey.id);
   }
 }

@@ -1,11 +1,20 @@
 import type { Logger } from 'typeorm';
 
-/** A TypeORM logger that records every SQL statement, to prove queries are batched. */
+/** What every request does whatever it asks: its transaction and tenant settings. */
+const REQUEST_FRAME = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)|^SELECT set_config\('harbour\.tenant_ids'/;
+
+/**
+ * A TypeORM logger that records every SQL statement a request's work runs (not the
+ * transaction and tenant settings around it), to prove queries are batched.
+ */
 export class QueryCounter implements Logger {
   readonly queries: string[] = [];
+  /** The request frames left out of {@link queries}. */
+  frames = 0;
 
   logQuery(query: string): void {
-    this.queries.push(query);
+    if (REQUEST_FRAME.test(query)) this.frames++;
+    else this.queries.push(query);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -15,5 +24,6 @@ export class QueryCounter implements Logger {
 
   reset(): void {
     this.queries.length = 0;
+    this.frames = 0;
   }
 }

@@ -61,10 +61,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = new URL(templateOwnerUrl);
   const ownerUrl = urlFor(templateOwnerUrl, decodeURIComponent(template.username), decodeURIComponent(template.password), name);
   const appUrl = urlFor(templateOwnerUrl, APP_ROLE, TEST_APP_PASSWORD, name);
+  // The owner's URL carries the all-tenants session option; the runtime role's must not.
+  const app = new URL(appUrl);
+  app.searchParams.delete('options');
   return {
     name,
     ownerUrl,
-    appUrl,
+    appUrl: app.toString(),
     async truncate() {
       const client = new Client({ connectionString: ownerUrl });
       await client.connect();

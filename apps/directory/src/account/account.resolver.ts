@@ -1,0 +1,70 @@
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ErrorCode, HarbourError, isAllowed, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { ApiToken } from '../api-token/api-token.entity';
+import { tokensOfAccount } from '../api-token/api-token.service';
+import { Grant } from '../grant/grant.entity';
+import { Account } from './account.entity';
+import { ChangePasswordInput, CreateAccountInput, SignInInput } from './account.inputs';
+import { accountGrantsLoader, accountLoader } from './account.loaders';
+import { changePassword, createAccount, signIn, signOut } from './account.service';
+
+@ObjectType({ description: 'A new session.' })
+export class SignInPayload {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>` on every request until it expires or you sign out.' })
+  token!: string;
+
+  @Field(() => Date, { description: 'When the session ends by itself.' })
+  expiresAt!: Date;
+
+  @Field(() => Account, { description: 'Who signed in.' })
+  account!: Account;
+}
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => Account, { nullable: true, description: 'The signed-in account; null for anonymous callers.' })
+  me(@Ctx() ctx: HarbourContext): Promise<Account | null> | null {
+    return ctx.caller.kind === 'account' ? accountLoader(ctx).load(ctx.caller.accountId) : null;
+  }
+
+  @Mutation(() => SignInPayload, { description: 'Signs in with email and password; UNAUTHENTICATED when they are not right.' })
+  signIn(@Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput, @Ctx() ctx: HarbourContext): Promise<SignInPayload> {
+    return signIn(ctx.db, input.email, input.password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session; its token stops working at once.' })
+  signOut(@Ctx() ctx: HarbourContext): Promise<boolean> {
+    return signOut(ctx.db, requireAccount(ctx, { session: true }).sessionId!);
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes the signed-in account\'s password and ends its other sessions.' })
+  async changePassword(@Arg('input', () => ChangePasswordInput, { description: 'Current and new password.' }) input: ChangePasswordInput, @Ctx() ctx: HarbourContext): Promise<boolean> {
+    const caller = requireAccount(ctx, { session: true });
+    await changePassword(ctx.db, caller.accountId, caller.sessionId, input.currentPassword, input.newPassword);
+    return true;
+  }
+
+  @Mutation(() => Account, { description: 'Makes an account for a colleague (trust admins and platform admins); give it a grant next.' })
+  createAccount(@Arg('input', () => CreateAccountInput, { description: 'The new account.' }) input: CreateAccountInput, @Ctx() ctx: HarbourContext): Promise<Account> {
+    requireAccount(ctx, { session: true });
+    requireScope(ctx, 'manage');
+    return createAccount(ctx.db, input);
+  }
+
+  @FieldResolver(() => [Grant], {
+    description: 'The account\'s grants: all of them for yourself; for others, those on organisations you manage.',
+  })
+  async grants(@Root() account: Account, @Ctx() ctx: HarbourContext): Promise<Grant[]> {
+    const grants = await accountGrantsLoader(ctx).load(account.id);
+    if (ctx.caller.kind === 'account' && ctx.caller.accountId === account.id) return grants;
+    const allowed = await Promise.all(grants.map((g) => isAllowed(ctx, 'manage', { organisationId: g.organisationId, tenantId: g.tenantId })));
+    return grants.filter((_, index) => allowed[index]);
+  }
+
+  @FieldResolver(() => [ApiToken], { description: 'Your API tokens, newest first (revoked ones too). Only for your own account.' })
+  apiTokens(@Root() account: Account, @Ctx() ctx: HarbourContext): Promise<ApiToken[]> {
+    const caller = requireAccount(ctx, { session: true });
+    if (caller.accountId !== account.id) throw new HarbourError(ErrorCode.FORBIDDEN, 'Only the account\'s owner sees its API tokens');
+    return tokensOfAccount(ctx.db, account.id);
+  }
+}

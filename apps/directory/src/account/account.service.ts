@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
+import { signingKey } from '../auth/signing-key';
+import { signSessionToken } from '../auth/session-token';
+import { Account } from './account.entity';
+import { checkPassword, hashPassword, passwordProblem } from './password';
+
+/** How long a session lasts from sign-in. */
+export const SESSION_HOURS = 12;
+/** Failed sign-ins in a row before the password is locked for {@link LOCK_MINUTES}. */
+export const MAX_FAILED_SIGN_INS = 10;
+export const LOCK_MINUTES = 15;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function badInput(field: string, message: string): HarbourError {
+  return new HarbourError(ErrorCode.BAD_USER_INPUT, message, { field });
+}
+
+const WRONG = 'The email or password is not right';
+
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  account: Account;
+}
+
+/**
+ * Checks an email and password and starts a session. Failures are counted in a transaction
+ * of their own (the request's own rolls back with the error), and lock the password for a
+ * while after {@link MAX_FAILED_SIGN_INS} in a row. A wrong email costs the same time as a wrong password.
+ */
+export async function signIn(db: EntityManager, email: string, password: string): Promise<SignedIn> {
+  const [identity]: { id: string; account_id: string; secret_hash: string; locked: boolean; locked_until: Date | null }[] = await db.query(
+    `SELECT i.id, i.account_id, i.secret_hash, i.locked_until, coalesce(i.locked_until > now(), false) AS locked
+     FROM directory.account_identity i JOIN directory.account a ON a.id = i.account_id
+     WHERE i.provider = 'password' AND i.subject = $1 AND a.disabled_at IS NULL`,
+    [normaliseEmail(email)],
+  );
+  if (identity?.locked) {
+    throw new HarbourError(
+      ErrorCode.UNAUTHENTICATED,
+      `Too many failed sign-ins: try again after ${identity.locked_until!.toISOString().slice(11, 16)} UTC`,
+    );
+  }
+  if (!(await checkPassword(identity?.secret_hash ?? null, password))) {
+    if (identity) {
+      await db.connection.query(
+        `UPDATE directory.account_identity SET failed_attempts = failed_attempts + 1,
+           locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) END
+         WHERE id = $1`,
+        [identity.id, MAX_FAILED_SIGN_INS, LOCK_MINUTES],
+      );
+    }
+    throw new HarbourError(ErrorCode.UNAUTHENTICATED, WRONG);
+  }
+  await db.query(`UPDATE directory.account_identity SET failed_attempts = 0, locked_until = NULL, last_used_at = now() WHERE id = $1`, [
+    identity!.id,
+  ]);
+  const sessionId = randomUUID();
+  const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + SESSION_HOURS * 3600_000);
+  await db.query(`INSERT INTO directory.session (id, account_id, identity_id, expires_at) VALUES ($1, $2, $3, $4)`, [
+    sessionId,
+    identity!.account_id,
+    identity!.id,
+    expiresAt,
+  ]);
+  const token = signSessionToken(await signingKey(db), { sessionId, expiresAt: expiresAt.getTime() / 1000 });
+  const account = (await db.getRepository(Account).findOneBy({ id: identity!.account_id }))!;
+  return { token, expiresAt, account };
+}
+
+/** Ends a session; true when it was still open. */
+export async function signOut(db: EntityManager, sessionId: string): Promise<boolean> {
+  const result: [unknown[], number] = await db.query(
+    `UPDATE directory.session SET ended_at = now() WHERE id = $1 AND ended_at IS NULL`,
+    [sessionId],
+  );
+  return result[1] > 0;
+}
+
+/** Makes an account with a password identity. */
+export async function createAccount(
+  db: EntityManager,
+  input: { email: string; displayName: string; password: string; platformAdmin?: boolean },
+): Promise<Account> {
+  const email = normaliseEmail(input.email);
+  const problem = passwordProblem(input.password);
+  if (problem) throw badInput('password', `The password ${problem}`);
+  const taken: unknown[] = await db.query(`SELECT 1 FROM directory.account WHERE email = $1`, [email]);
+  if (taken.length) throw badInput('email', `An account with the email ${email} already exists`);
+  const id = randomUUID();
+  await db.query(`INSERT INTO directory.account (id, email, display_name, platform_admin) VALUES ($1, $2, $3, $4)`, [
+    id,
+    email,
+    input.displayName.trim(),
+    input.platformAdmin ?? false,
+  ]);
+  await db.query(
+    `INSERT INTO directory.account_identity (id, account_id, provider, subject, secret_hash) VALUES ($1, $2, 'password', $3, $4)`,
+    [randomUUID(), id, email, await hashPassword(input.password)],
+  );
+  return (await db.getRepository(Account).findOneBy({ id }))!;
+}
+
+/** Changes an account's password after checking the current one; ends its other sessions. */
+export async function changePassword(db: EntityManager, accountId: string, sessionId: string | undefined, current: string, next: string): Promise<void> {
+  const [identity]: { id: string; secret_hash: string }[] = await db.query(
+    `SELECT id, secret_hash FROM directory.account_identity WHERE account_id = $1 AND provider = 'password'`,
+    [accountId],
+  );
+  if (!identity || !(await checkPassword(identity.secret_hash, current))) throw badInput('currentPassword', 'The current password is not right');
+  const problem = passwordProblem(next);
+  if (problem) throw badInput('newPassword', `The new password ${problem}`);
+  await db.query(`UPDATE directory.account_identity SET secret_hash = $2 WHERE id = $1`, [identity.id, await hashPassword(next)]);
+  await db.query(`UPDATE directory.session SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL AND id IS DISTINCT FROM $2`, [
+    accountId,
+    sessionId ?? null,
+  ]);
+}
+
+export function accountsByIds(db: EntityManager, ids: readonly string[]): Promise<Account[]> {
+  return db.getRepository(Account).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).getMany();
+}

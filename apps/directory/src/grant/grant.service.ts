@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
+import type { GrantRoleValue } from './grant-role';
+import { Grant } from './grant.entity';
+
+/** Each account's grants that this request can see (row-level security keeps them to its tenants). */
+export async function grantsOfAccounts(db: EntityManager, accountIds: readonly string[]): Promise<Grant[]> {
+  return db
+    .getRepository(Grant)
+    .createQueryBuilder('g')
+    .where('g.account_id = ANY(:accountIds)', { accountIds })
+    .orderBy('g.created_at')
+    .addOrderBy('g.id')
+    .getMany();
+}
+
+/** Gives an account a role on an organisation; the same grant twice is one grant. */
+export async function grantAccess(
+  db: EntityManager,
+  input: { email: string; organisationId: string; tenantId: string; role: GrantRoleValue; grantedBy: string },
+): Promise<Grant> {
+  const [account]: { id: string }[] = await db.query(`SELECT id FROM directory.account WHERE email = $1`, [input.email.trim().toLowerCase()]);
+  if (!account) {
+    throw new HarbourError(ErrorCode.NOT_FOUND, `No account has the email ${input.email.trim()}: create the account first`, { field: 'email' });
+  }
+  await db.query(
+    `INSERT INTO directory.access_grant (id, tenant_id, account_id, organisation_id, role, granted_by)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id, organisation_id, role) DO NOTHING`,
+    [randomUUID(), input.tenantId, account.id, input.organisationId, input.role, input.grantedBy],
+  );
+  return (await db.getRepository(Grant).findOneBy({ accountId: account.id, organisationId: input.organisationId, role: input.role }))!;
+}
+
+export function grantById(db: EntityManager, id: string): Promise<Grant | null> {
+  return db.getRepository(Grant).findOneBy({ id });
+}
+
+export async function revokeGrant(db: EntityManager, id: string): Promise<void> {
+  await db.query(`DELETE FROM directory.access_grant WHERE id = $1`, [id]);
+}

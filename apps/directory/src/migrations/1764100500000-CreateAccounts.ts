@@ -1,0 +1,107 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '@harbour/db';
+
+/**
+ * People who sign in (admins, evaluators), how they prove it, their sessions and API tokens,
+ * and their grants. An account may hold grants in several tenants, so accounts are not
+ * tenant-owned; grants are. Identities are separate from accounts so an OpenID Connect
+ * provider (NHS CIS2, Entra ID) is one more identity row, not a new shape.
+ */
+export class CreateAccounts1764100500000 implements MigrationInterface {
+  name = 'CreateAccounts1764100500000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE directory.account (
+        id uuid PRIMARY KEY,
+        email text NOT NULL CHECK (email = lower(email) AND email ~ '^[^@[:space:]]+@[^@[:space:]]+$' AND length(email) <= 254),
+        display_name text NOT NULL CHECK (length(btrim(display_name)) BETWEEN 1 AND 200),
+        platform_admin boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        disabled_at timestamptz
+      )`);
+    await queryRunner.query(`CREATE UNIQUE INDEX account_email_idx ON directory.account (email)`);
+    await queryRunner.query(`
+      CREATE TABLE directory.account_identity (
+        id uuid PRIMARY KEY,
+        account_id uuid NOT NULL REFERENCES directory.account (id) ON DELETE CASCADE,
+        -- 'password', or 'oidc:<issuer>' for a single sign-on provider.
+        provider text NOT NULL CHECK (provider = 'password' OR provider ~ '^oidc:.+'),
+        -- The email for a password; the provider's subject claim for OpenID Connect.
+        subject text NOT NULL CHECK (length(subject) BETWEEN 1 AND 254),
+        -- An argon2id PHC string; never the password.
+        secret_hash text,
+        failed_attempts integer NOT NULL DEFAULT 0,
+        locked_until timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz,
+        UNIQUE (provider, subject),
+        CHECK ((provider = 'password') = (secret_hash IS NOT NULL)),
+        CHECK (secret_hash IS NULL OR secret_hash LIKE '$argon2id$%')
+      )`);
+    await queryRunner.query(`CREATE INDEX account_identity_account_idx ON directory.account_identity (account_id)`);
+    await queryRunner.query(`
+      CREATE TABLE directory.session (
+        id uuid PRIMARY KEY,
+        account_id uuid NOT NULL REFERENCES directory.account (id) ON DELETE CASCADE,
+        identity_id uuid NOT NULL REFERENCES directory.account_identity (id) ON DELETE CASCADE,
+        client text CHECK (length(client) <= 300),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        ended_at timestamptz
+      )`);
+    await queryRunner.query(`CREATE INDEX session_account_idx ON directory.session (account_id)`);
+    await queryRunner.query(`
+      CREATE TABLE directory.api_token (
+        id uuid PRIMARY KEY,
+        account_id uuid NOT NULL REFERENCES directory.account (id) ON DELETE CASCADE,
+        name text NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 100),
+        -- SHA-256 of the token: tokens are 256 random bits, so a fast hash is enough; never the token.
+        token_hash bytea NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+        -- The first characters, so its owner can tell tokens apart.
+        prefix text NOT NULL,
+        scope text NOT NULL DEFAULT 'read_reports' CHECK (scope IN ('read_reports')),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz,
+        last_used_at timestamptz,
+        revoked_at timestamptz
+      )`);
+    await queryRunner.query(`CREATE INDEX api_token_account_idx ON directory.api_token (account_id, created_at)`);
+    await queryRunner.query(`
+      CREATE TABLE directory.access_grant (
+        id uuid PRIMARY KEY,
+        tenant_id uuid NOT NULL,
+        account_id uuid NOT NULL REFERENCES directory.account (id) ON DELETE CASCADE,
+        organisation_id uuid NOT NULL,
+        role text NOT NULL CHECK (role IN ('trust_admin', 'evaluator')),
+        granted_by uuid REFERENCES directory.account (id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        FOREIGN KEY (organisation_id, tenant_id) REFERENCES directory.organisation (id, tenant_id) ON DELETE CASCADE,
+        UNIQUE (account_id, organisation_id, role)
+      )`);
+    await queryRunner.query(`CREATE INDEX access_grant_tenant_idx ON directory.access_grant (tenant_id, organisation_id)`);
+    for (const statement of tenantIsolation('directory.access_grant').up) await queryRunner.query(statement);
+    // Signs session tokens, so a forged or garbled token is refused before any lookup.
+    // Random from the server; set HARBOUR_SESSION_SECRET to use your own instead.
+    await queryRunner.query(`
+      CREATE TABLE directory.signing_key (
+        id integer PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY,
+        secret text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await queryRunner.query(`
+      INSERT INTO directory.signing_key (secret)
+      SELECT replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
+          || replace(gen_random_uuid()::text, '-', '')`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE directory.signing_key`);
+    for (const statement of tenantIsolation('directory.access_grant').down) await queryRunner.query(statement);
+    await queryRunner.query(`DROP TABLE directory.access_grant`);
+    await queryRunner.query(`DROP TABLE directory.api_token`);
+    await queryRunner.query(`DROP TABLE directory.session`);
+    await queryRunner.query(`DROP TABLE directory.account_identity`);
+    await queryRunner.query(`DROP TABLE directory.account`);
+  }
+}
