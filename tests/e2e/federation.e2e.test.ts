@@ -111,7 +111,8 @@ describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP',
       ['{ organisation(id: "00000000-0000-4000-8000-000000000000") { name } }', 'NOT_FOUND'],
       ['{ organisation(id: "x") { name } }', 'BAD_USER_INPUT'],
       [`{ organisations(after: "${Buffer.from('["a","b"]').toString('base64url')}") { nodes { name } } }`, 'BAD_USER_INPUT'],
-      ['{ organisations(first: 100000) { nodes { name } } }', 'BAD_USER_INPUT'],
+      ['{ organisations(first: 501) { nodes { name } } }', 'BAD_USER_INPUT'],
+      ['{ organisations(first: 100000) { nodes { name } } }', 'QUERY_TOO_COSTLY'],
     ];
     for (const [query, code] of cases) {
       const { body } = await postGraphQL(platform.gatewayUrl, query, admin);

@@ -6,6 +6,8 @@ import { freePortsEnv } from './ports';
 export interface TestPlatform extends RunningPlatform {
   database: TestDatabase;
   env: Record<string, string>;
+  /** Everything the services printed so far. */
+  output(): string;
 }
 
 /**
@@ -20,11 +22,13 @@ export async function startTestPlatform(extraEnv: Record<string, string> = {}): 
     DATABASE_APP_URL: database.appUrl,
     ...extraEnv,
   };
-  const platform = await startPlatform({ env, seedIfEmpty: true, log: () => undefined });
+  const printed: string[] = [];
+  const platform = await startPlatform({ env, seedIfEmpty: true, log: () => undefined, output: (_, text) => printed.push(text) });
   return {
     ...platform,
     database,
     env,
+    output: () => printed.join(''),
     async stop() {
       await platform.stop();
       await database.drop();

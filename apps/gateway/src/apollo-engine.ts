@@ -9,13 +9,15 @@ import {
 import type { IncomingMessage } from 'node:http';
 import type { SubgraphName } from '@harbour/config';
 import { CALLER_HEADER, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, serveGraphQL, type RunningHttpServer } from '@harbour/graphql-kit';
-import { callerAuth, isRefusal } from './auth/caller-auth';
+import { callerAuth, isRefusal, type VerifiedCaller } from './auth/caller-auth';
+import { apolloLimitsPlugin } from './limits/limits-plugins';
 import type { GatewayOptions } from './gateway-options';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
   /** The caller header, verified before GraphQL ran. */
   caller: string;
+  harbourSignedIn: boolean;
 }
 
 /**
@@ -42,10 +44,16 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Per-request work Harbour does not use: cache hints and usage reporting.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    allowBatchedHttpRequests: true,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      apolloLimitsPlugin<GatewayContext>({ limits: options.limits, production: options.production }),
+    ],
   });
   const verify = callerAuth({ directoryUrl: options.subgraphUrls.directory, gatewaySecret: options.gatewaySecret });
-  const callers = new WeakMap<IncomingMessage, string>();
+  const callers = new WeakMap<IncomingMessage, VerifiedCaller>();
   return serveGraphQL({
     server,
     host: options.host,
@@ -54,9 +62,13 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
     refuse: async (req) => {
       const verified = await verify(req);
       if (isRefusal(verified)) return verified;
-      callers.set(req, verified.header);
+      callers.set(req, verified);
       return null;
     },
-    context: async (req) => ({ requestId: requestIdOf(req), caller: callers.get(req)! }),
+    maxBatch: options.limits.maxBatch,
+    context: async (req) => {
+      const verified = callers.get(req)!;
+      return { requestId: requestIdOf(req), caller: verified.header, harbourSignedIn: verified.signedIn };
+    },
   });
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SubgraphName } from '@harbour/config';
+import type { OperationLimits } from './limits/operation-limits';
 
 /** Which Federation 2 gateway runs; docs/gateway.md has the measurements behind the default. */
 export type GatewayEngine = 'hive' | 'apollo';
@@ -10,6 +11,10 @@ export interface GatewayOptions {
   gatewaySecret: string;
   host: string;
   port: number;
+  /** How large an operation may be. */
+  limits: OperationLimits;
+  /** Production: anonymous callers get no introspection or field suggestions. */
+  production: boolean;
   /** Serves every path that is not /graphql (the web app). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
 }

@@ -12,11 +12,13 @@ import {
   type RunningHttpServer,
 } from '@harbour/graphql-kit';
 import { callerAuth, isRefusal } from './auth/caller-auth';
+import { hiveLimitsPlugin } from './limits/limits-plugins';
 import type { GatewayOptions } from './gateway-options';
 
 /** What the gateway's HTTP handler adds to each request's context: the verified caller header. */
 interface HarbourServerContext {
   harbourCaller?: string;
+  harbourSignedIn?: boolean;
 }
 
 const ANONYMOUS_HEADER = encodeCaller(ANONYMOUS);
@@ -40,7 +42,9 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   const verify = callerAuth({ directoryUrl: options.subgraphUrls.directory, gatewaySecret: options.gatewaySecret });
   const gateway = createGatewayRuntime<HarbourServerContext>({
     supergraph: withRoutingUrls(readFileSync(options.supergraphPath, 'utf8'), options.subgraphUrls),
+    batching: { limit: options.limits.maxBatch },
     plugins: () => [
+      hiveLimitsPlugin({ limits: options.limits, production: options.production }),
       {
         // The secret and the caller verified below travel on every subgraph request.
         // Reading the client request here instead costs Hive half its throughput (pnpm bench).
@@ -72,7 +76,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
               req.resume();
               sendError(res, verified.status, verified.code, verified.message);
             } else {
-              void gateway(req, res, { harbourCaller: verified.header });
+              void gateway(req, res, { harbourCaller: verified.header, harbourSignedIn: verified.signedIn });
             }
           },
           (error: unknown) => {

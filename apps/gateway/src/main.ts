@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
 import { exitOnStop } from '@harbour/graphql-kit';
 import { startGateway } from './gateway';
+import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { staticFiles } from './static-files';
 
 async function main(): Promise<void> {
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
     subgraphUrls: config.subgraphUrls,
     gatewaySecret: config.gatewaySecret,
     host: config.gatewayHost,
+    limits: DEFAULT_LIMITS,
+    production: config.production,
     port: config.gatewayPort,
     fallback: staticFiles(path.join(root, 'apps', 'web', 'dist')),
   });

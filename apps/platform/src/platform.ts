@@ -12,6 +12,8 @@ export interface PlatformOptions {
   /** Seed the demo data when the database is empty. */
   seedIfEmpty?: boolean;
   log?: (line: string) => void;
+  /** Receives what the services print, instead of this process's stdout and stderr. */
+  output?: (service: string, text: string) => void;
 }
 
 /** The four subgraphs and the gateway, running as child processes. */
@@ -28,7 +30,11 @@ export interface RunningServices {
 export type RunningPlatform = RunningServices;
 
 /** Starts the subgraphs, waits for them, then the gateway. The database must be ready. */
-export async function startServices(urls: DatabaseUrls, env: NodeJS.ProcessEnv): Promise<RunningServices> {
+export async function startServices(
+  urls: DatabaseUrls,
+  env: NodeJS.ProcessEnv,
+  output?: PlatformOptions['output'],
+): Promise<RunningServices> {
   const config: HarbourConfig = loadConfig(env);
   const root = repoRoot();
   const supergraph = path.join(root, 'schema', 'supergraph.graphql');
@@ -43,10 +49,10 @@ export async function startServices(urls: DatabaseUrls, env: NodeJS.ProcessEnv):
   };
   try {
     for (const name of SUBGRAPHS) {
-      services.push(startService(name, path.join(root, 'apps', name, 'dist', 'main.js'), childEnv));
+      services.push(startService(name, path.join(root, 'apps', name, 'dist', 'main.js'), childEnv, output));
     }
     const subgraphUrls = Object.fromEntries(await Promise.all(services.map(async (s) => [s.name, await s.ready] as const)));
-    const gateway = startService('gateway', path.join(root, 'apps', 'gateway', 'dist', 'main.js'), childEnv);
+    const gateway = startService('gateway', path.join(root, 'apps', 'gateway', 'dist', 'main.js'), childEnv, output);
     services.push(gateway);
     const gatewayUrl = await gateway.ready;
     // Never resolves for exits that stop() caused.
@@ -71,7 +77,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       log('database is empty: seeding the demo data');
       await seedDemo(db.ownerUrl, log);
     }
-    const services = await startServices(db, env);
+    const services = await startServices(db, env, options.output);
     return {
       ...services,
       async stop() {

@@ -14,8 +14,18 @@ export interface ServiceProcess {
  * Forks a Node service with an IPC channel: it announces `{ ready: url }` when it
  * listens, and exits by itself if the platform goes away (the channel closes).
  */
-export function startService(name: string, script: string, env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = fork(script, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startService(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  /** Receives the service's stdout and stderr instead of this process's own (tests read what services log). */
+  output?: (name: string, text: string) => void,
+): ServiceProcess {
+  const child = fork(script, [], { env, stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit', 'ipc'] });
+  if (output) {
+    child.stdout?.on('data', (chunk: Buffer) => output(name, chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => output(name, chunk.toString('utf8')));
+  }
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => resolve(`${name} stopped (${signal ?? `code ${code}`})`));
   });

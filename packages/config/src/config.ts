@@ -36,6 +36,8 @@ export interface HarbourConfig {
   gatewayEngine: 'hive' | 'apollo';
   /** Shared secret the gateway sends and subgraphs require; unset means "make one per run". */
   gatewaySecret: string | undefined;
+  /** Production: anonymous callers get no introspection or field suggestions (HARBOUR_ENV or NODE_ENV = production). */
+  production: boolean;
   /** Pool size per subgraph process. */
   poolMax: number;
   statementTimeoutMs: number;
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     subgraphPorts,
     subgraphUrls,
     gatewaySecret: env.HARBOUR_GATEWAY_SECRET || undefined,
+    production: (env.HARBOUR_ENV || env.NODE_ENV) === 'production',
     poolMax: intFrom(env, 'HARBOUR_DB_POOL_MAX', 10),
     statementTimeoutMs: intFrom(env, 'HARBOUR_DB_STATEMENT_TIMEOUT_MS', 15000),
     connectTimeoutMs: intFrom(env, 'HARBOUR_DB_CONNECT_TIMEOUT_MS', 5000),

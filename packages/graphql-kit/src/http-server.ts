@@ -27,6 +27,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Most operations in one batched (JSON array) request; larger batches get 400. */
+  maxBatch?: number;
 }
 
 export interface RunningHttpServer {
@@ -126,6 +128,10 @@ export async function serveGraphQL<TContext extends BaseContext>(
         body = raw.length ? JSON.parse(raw) : undefined;
       } catch {
         sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+        return;
+      }
+      if (Array.isArray(body) && body.length > (options.maxBatch ?? 1)) {
+        sendError(res, 400, 'BATCH_TOO_LARGE', `A batch may hold at most ${options.maxBatch ?? 1} operations`);
         return;
       }
     }

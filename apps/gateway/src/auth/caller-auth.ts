@@ -4,6 +4,7 @@ import { ANONYMOUS, encodeCaller, GATEWAY_SECRET_HEADER, type Refusal } from '@h
 /** What the gateway sends the subgraphs for a caller: the encoded caller header. */
 export interface VerifiedCaller {
   header: string;
+  signedIn: boolean;
 }
 
 const ANONYMOUS_HEADER = encodeCaller(ANONYMOUS);
@@ -22,7 +23,7 @@ export function callerAuth(options: { directoryUrl: string; gatewaySecret: strin
   const endpoint = new URL('/internal/caller', options.directoryUrl).toString();
   return async function verify(req: IncomingMessage): Promise<VerifiedCaller | Refusal> {
     const authorization = req.headers.authorization;
-    if (!authorization) return { header: ANONYMOUS_HEADER };
+    if (!authorization) return { header: ANONYMOUS_HEADER, signedIn: false };
     const token = BEARER.exec(authorization)?.[1];
     if (!token) return unauthenticated('The Authorization header must be "Bearer <token>"');
     let response: Response;
@@ -46,7 +47,7 @@ export function callerAuth(options: { directoryUrl: string; gatewaySecret: strin
       return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Harbour cannot check sign-ins just now; try again shortly' };
     }
     const { caller } = (await response.json()) as { caller: string };
-    return { header: caller };
+    return { header: caller, signedIn: true };
   };
 }
 

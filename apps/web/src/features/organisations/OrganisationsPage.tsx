@@ -8,14 +8,14 @@ export const OrganisationsQuery = graphql(`
         id
         name
         kind
-        children(first: 100) {
+        children(first: 50) {
           nodes {
             id
             name
             kind
           }
         }
-        surveys(first: 100) {
+        surveys(first: 50) {
           nodes {
             id
             title
