@@ -5,5 +5,6 @@ import { Grant } from './grant/grant.entity';
 import { migrations } from './migrations';
 import { Organisation } from './organisation/organisation.entity';
 import { Role } from './role/role.entity';
+import { Setting } from './setting/setting.entity';
 
-export const database: SubgraphDatabase = { schema: 'directory', entities: [Organisation, Role, Account, Grant, ApiToken], migrations };
+export const database: SubgraphDatabase = { schema: 'directory', entities: [Organisation, Role, Account, Grant, ApiToken, Setting], migrations };

@@ -7,10 +7,11 @@ import { resolveOrganisationReference } from './organisation/organisation.refere
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { resolveRoleReference } from './role/role.reference';
 import { RoleResolver } from './role/role.resolver';
+import { SettingResolver } from './setting/setting.resolver';
 
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [OrganisationResolver, RoleResolver, AccountResolver, GrantResolver, ApiTokenResolver] },
+    { resolvers: [OrganisationResolver, RoleResolver, AccountResolver, GrantResolver, ApiTokenResolver, SettingResolver] },
     { Organisation: resolveOrganisationReference, Role: resolveRoleReference },
   );
 }

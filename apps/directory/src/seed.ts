@@ -14,10 +14,20 @@ export async function seedDirectory(db: EntityManager, demo: DemoData): Promise<
     );
   }
   for (const r of demo.roles) {
-    await db.query(
-      `INSERT INTO directory.role (id, tenant_id, code, name) VALUES ($1, NULL, $2, $3) ON CONFLICT DO NOTHING`,
-      [r.id, r.code, r.name],
-    );
+    await db.query(`INSERT INTO directory.role (id, tenant_id, code, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      r.id,
+      r.tenantId,
+      r.code,
+      r.name,
+    ]);
+  }
+  for (const setting of demo.settings) {
+    await db.query(`INSERT INTO directory.setting (id, tenant_id, code, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      setting.id,
+      setting.tenantId,
+      setting.code,
+      setting.name,
+    ]);
   }
   const tenantOf = new Map(demo.organisations.map((o) => [o.id, o.tenantId]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import {
-  ANONYMOUS,
   CALLER_HEADER,
-  encodeCaller,
   GATEWAY_SECRET_HEADER,
   listenHttp,
   requestTarget,
@@ -20,8 +18,6 @@ interface HarbourServerContext {
   harbourCaller?: string;
   harbourSignedIn?: boolean;
 }
-
-const ANONYMOUS_HEADER = encodeCaller(ANONYMOUS);
 
 /** Points each `join__graph` at the URL this deployment uses for that subgraph. */
 export function withRoutingUrls(supergraph: string, urls: Record<string, string>): string {
@@ -43,23 +39,19 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   const gateway = createGatewayRuntime<HarbourServerContext>({
     supergraph: withRoutingUrls(readFileSync(options.supergraphPath, 'utf8'), options.subgraphUrls),
     batching: { limit: options.limits.maxBatch },
-    plugins: () => [
-      hiveLimitsPlugin({ limits: options.limits, production: options.production }),
-      {
-        // The secret and the caller verified below travel on every subgraph request.
-        // Reading the client request here instead costs Hive half its throughput (pnpm bench).
-        onFetch({ context, options: fetchOptions, setOptions }) {
-          setOptions({
-            ...fetchOptions,
-            headers: {
-              ...(fetchOptions.headers as Record<string, string>),
-              [GATEWAY_SECRET_HEADER]: options.gatewaySecret,
-              [CALLER_HEADER]: (context as Partial<HarbourServerContext> | undefined)?.harbourCaller ?? ANONYMOUS_HEADER,
-            },
-          });
-        },
+    transportEntries: {
+      '*': {
+        // The secret and the caller verified below travel on every subgraph request. Set here
+        // (not in an onFetch hook) they are part of the HTTP executor's in-flight de-duplication
+        // key; de-duplication is off as well, so no two callers ever share a subgraph response.
+        headers: [
+          [GATEWAY_SECRET_HEADER, options.gatewaySecret],
+          [CALLER_HEADER, '{context.harbourCaller}'],
+        ],
+        options: { deduplicateInflightRequests: false },
       },
-    ],
+    },
+    plugins: () => [hiveLimitsPlugin({ limits: options.limits, production: options.production })],
     // Unexpected errors reach clients as "Unexpected error." with no detail or stack.
     maskedErrors: { isDev: false },
     graphiql: false,

@@ -1,4 +1,5 @@
 import { demoData, DEMO_SEED } from './demo-data';
+import { nationalId } from './random';
 
 describe('demoData', () => {
   const demo = demoData();
@@ -21,8 +22,10 @@ describe('demoData', () => {
     expect(demo.organisations.filter((o) => o.parentId === pcns[0]!.id && o.kind === 'practice')).toHaveLength(4);
   });
 
-  it('has the six national new roles', () => {
-    expect(demo.roles.map((r) => r.code).sort()).toEqual(
+  it('uses six national new roles, with the catalogue\'s ids, and one role of each tenant\'s own', () => {
+    expect(demo.roles.filter((r) => r.tenantId !== null).map((r) => r.code)).toEqual(['recovery_college_tutor', 'care_navigator']);
+    for (const role of demo.roles.filter((r) => r.tenantId === null)) expect(role.id).toBe(nationalId('role', role.code));
+    expect(demo.roles.filter((r) => r.tenantId === null).map((r) => r.code).sort()).toEqual(
       [
         'care_coordinator',
         'clinical_pharmacist',

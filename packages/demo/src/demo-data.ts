@@ -1,4 +1,4 @@
-import { pick, seededRandom, uuidFrom } from './random';
+import { nationalId, pick, seededRandom, uuidFrom } from './random';
 
 export type DemoOrganisationKind =
   | 'integrated_care_board'
@@ -21,6 +21,8 @@ export interface DemoRole {
   id: string;
   code: string;
   name: string;
+  /** Null for the national catalogue's roles. */
+  tenantId: string | null;
 }
 
 export interface DemoSurvey {
@@ -55,6 +57,13 @@ export interface DemoAccount {
   grants: { organisationId: string; role: 'trust_admin' | 'evaluator' }[];
 }
 
+export interface DemoSetting {
+  id: string;
+  tenantId: string;
+  code: string;
+  name: string;
+}
+
 export interface DemoData {
   organisations: DemoOrganisation[];
   roles: DemoRole[];
@@ -62,6 +71,8 @@ export interface DemoData {
   responses: DemoResponse[];
   reportingPolicies: DemoReportingPolicy[];
   accounts: DemoAccount[];
+  /** Tenants' own settings, beside the national catalogue. */
+  settings: DemoSetting[];
 }
 
 /** Every demo account signs in with this password. A demo only: never seed a real database with it. */
@@ -100,7 +111,8 @@ export function demoData(seed: number = DEMO_SEED): DemoData {
   const random = seededRandom(seed);
   const id = () => uuidFrom(random);
 
-  const roles: DemoRole[] = NATIONAL_ROLES.map(([code, name]) => ({ id: id(), code, name }));
+  // National roles carry the catalogue's ids; a draw per role keeps every later demo id as it was.
+  const roles: DemoRole[] = NATIONAL_ROLES.map(([code, name]) => (id(), { id: nationalId('role', code), code, name, tenantId: null }));
   const roleId = (code: string) => roles.find((r) => r.code === code)!.id;
 
   const organisations: DemoOrganisation[] = [];
@@ -189,5 +201,14 @@ export function demoData(seed: number = DEMO_SEED): DemoData {
     ]),
   ];
 
-  return { organisations, roles, surveys, responses, reportingPolicies, accounts };
+  // Each tenant's own role beside the national catalogue.
+  roles.push({ id: id(), code: 'recovery_college_tutor', name: 'Recovery college tutor', tenantId: trust });
+  roles.push({ id: id(), code: 'care_navigator', name: 'Care navigator', tenantId: pcn });
+
+  const settings: DemoSetting[] = [
+    { id: id(), tenantId: trust, code: 'recovery_college', name: 'Recovery college' },
+    { id: id(), tenantId: pcn, code: 'extended_access_hub', name: 'Extended access hub' },
+  ];
+
+  return { organisations, roles, surveys, responses, reportingPolicies, accounts, settings };
 }

@@ -7,6 +7,7 @@ export type {
   DemoReportingPolicy,
   DemoResponse,
   DemoRole,
+  DemoSetting,
   DemoSurvey,
 } from './demo-data';
-export { seededRandom, uuidFrom, pick } from './random';
+export { nationalId, seededRandom, uuidFrom, pick } from './random';

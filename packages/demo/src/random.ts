@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same demo data everywhere. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -22,4 +24,13 @@ export function uuidFrom(random: () => number): string {
 /** One of `items`, chosen by `random`. */
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
+}
+
+/**
+ * The id of a national catalogue entry, as the directory's migration makes it:
+ * md5('harbour.<kind>.' || code) read as a UUID.
+ */
+export function nationalId(kind: 'role' | 'setting', code: string): string {
+  const hex = createHash('md5').update(`harbour.${kind}.${code}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

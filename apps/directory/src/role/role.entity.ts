@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RoleFamily } from './role-family';
 
 @Entity({ schema: 'directory', name: 'role' })
 @ObjectType({ description: 'A job role, such as peer support worker: from the national catalogue or a tenant\'s own.' })
@@ -19,4 +20,8 @@ export class Role {
   @Column('text')
   @Field(() => String, { description: 'Name as staff know it.' })
   name!: string;
+
+  @Column('text')
+  @Field(() => RoleFamily, { description: 'Where the role comes from: a national scheme, or the tenant itself.' })
+  family!: RoleFamily;
 }

@@ -1,13 +1,25 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { HarbourContext } from '@harbour/graphql-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { authorise, notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
+import { addCatalogueEntry } from '../catalogue.service';
+import { CatalogueEntryInput } from '../catalogue.inputs';
+import { organisationLoader } from '../organisation/organisation.loaders';
 import { Role } from './role.entity';
 import { listRoles } from './role.service';
 
 @Resolver(() => Role)
 export class RoleResolver {
-  @Query(() => [Role], { description: 'Every role: the national catalogue first, then tenants\' own.' })
+  @Query(() => [Role], { description: 'Every role: the national catalogue first, then your tenants\' own.' })
   roles(@Ctx() ctx: HarbourContext): Promise<Role[]> {
     return listRoles(ctx.db);
+  }
+
+  @Mutation(() => Role, { description: 'Adds a role of the tenant\'s own (trust admins).' })
+  async createRole(@Arg('input', () => CatalogueEntryInput, { description: 'The new role.' }) input: CatalogueEntryInput, @Ctx() ctx: HarbourContext): Promise<Role> {
+    const organisation = await organisationLoader(ctx).load(parseId('organisationId', input.organisationId));
+    if (!organisation) throw notFound('Organisation', input.organisationId);
+    await authorise(ctx, 'manage', { organisationId: organisation.tenantId, tenantId: organisation.tenantId });
+    const id = await addCatalogueEntry(ctx.db, 'directory.role', { tenantId: organisation.tenantId, code: input.code, name: input.name });
+    return (await ctx.db.getRepository(Role).findOneBy({ id }))!;
   }
 
   @FieldResolver(() => Boolean, { description: 'True for roles in the national catalogue.' })

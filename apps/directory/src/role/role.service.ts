@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { catalogueOrder } from '../catalogue.service';
 import { Role } from './role.entity';
 
 /** Every role, national ones first, then by name. */
 export function listRoles(db: EntityManager): Promise<Role[]> {
-  return db.getRepository(Role).createQueryBuilder('r').orderBy('r.tenant_id', 'ASC', 'NULLS FIRST').addOrderBy('r.name').getMany();
+  return db.getRepository(Role).createQueryBuilder('r').orderBy(catalogueOrder('r')).getMany();
 }
 
 /** Roles by id, for loaders. */

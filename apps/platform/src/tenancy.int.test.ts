@@ -1,0 +1,126 @@
+import { Client } from 'pg';
+import { subgraphRole } from '@harbour/db';
+import { createTestDatabase, type TestDatabase } from '@harbour/db/testing';
+import { demoData } from '@harbour/demo';
+import { seedDemo } from './seed';
+
+/**
+ * Row-level security at the database, as the services connect: the runtime login acting as
+ * each subgraph's role. Two demo tenants: Northmoor (A) and Riverside (B).
+ */
+const demo = demoData();
+const [tenantA, tenantB] = demo.organisations.filter((o) => o.parentId === null).map((o) => o.id) as [string, string];
+
+let database: TestDatabase;
+let owner: Client;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.ownerUrl, () => undefined);
+  owner = new Client({ connectionString: database.ownerUrl });
+  await owner.connect();
+});
+afterAll(async () => {
+  await owner.end();
+  await database.drop();
+});
+
+interface TenantTable {
+  schema: string;
+  table: string;
+  rls: boolean;
+  forced: boolean;
+}
+
+/** Every table in Harbour's schemas with a tenant_id column: the tenant-owned ones. */
+async function tenantOwnedTables(): Promise<TenantTable[]> {
+  const { rows } = await owner.query<TenantTable>(
+    `SELECT n.nspname AS schema, c.relname AS "table", c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+     WHERE c.relkind = 'r' AND a.attname = 'tenant_id' AND NOT a.attisdropped
+       AND n.nspname IN ('directory', 'forms', 'responses', 'insights')
+     ORDER BY 1, 2`,
+  );
+  return rows;
+}
+
+/** Runs `work` in a transaction as `schema`'s subgraph role with `tenants` set, as a request does; rolls back. */
+async function asTenant<T>(schema: string, tenants: string[], work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: database.appUrl, options: `-c role=${subgraphRole(schema)}` });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('harbour.tenant_ids', $1, true)`, [`{${tenants.join(',')}}`]);
+    return await work(client);
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await client.end();
+  }
+}
+
+describe('row-level security', () => {
+  it('is enabled and forced on every tenant-owned table of every subgraph', async () => {
+    const tables = await tenantOwnedTables();
+    expect(tables.map((t) => `${t.schema}.${t.table}`)).toEqual([
+      'directory.access_grant',
+      'directory.organisation',
+      'directory.organisation_closure',
+      'directory.role',
+      'directory.setting',
+      'forms.survey',
+      'insights.reporting_policy',
+      'responses.response',
+    ]);
+    for (const table of tables) expect({ table: table.table, rls: table.rls, forced: table.forced }).toEqual({ table: table.table, rls: true, forced: true });
+  });
+
+  it('lets tenant A read, count, update and delete none of tenant B\'s rows, nor write rows for B', async () => {
+    for (const { schema, table } of await tenantOwnedTables()) {
+      const name = `${schema}.${table}`;
+      const [{ n: rowsOfB }] = (await owner.query(`SELECT count(*)::int AS n FROM ${name} WHERE tenant_id = $1`, [tenantB])).rows;
+      expect({ name, rowsOfB: rowsOfB > 0 }).toEqual({ name, rowsOfB: true });
+      await asTenant(schema, [tenantA], async (c) => {
+        const seen = await c.query(`SELECT count(*)::int AS n FROM ${name} WHERE tenant_id = $1`, [tenantB]);
+        expect({ name, seen: seen.rows[0].n }).toEqual({ name, seen: 0 });
+        const mine = await c.query(`SELECT count(*)::int AS n FROM ${name} WHERE tenant_id = $1`, [tenantA]);
+        expect({ name, mine: mine.rows[0].n > 0 }).toEqual({ name, mine: true });
+        const updated = await c.query(`UPDATE ${name} SET tenant_id = tenant_id WHERE tenant_id = $1`, [tenantB]);
+        expect({ name, updated: updated.rowCount }).toEqual({ name, updated: 0 });
+        const deleted = await c.query(`DELETE FROM ${name} WHERE tenant_id = $1`, [tenantB]);
+        expect({ name, deleted: deleted.rowCount }).toEqual({ name, deleted: 0 });
+        // Moving one of A's rows into B is refused outright.
+        await c.query('SAVEPOINT move');
+        await expect(c.query(`UPDATE ${name} SET tenant_id = $2 WHERE ctid = (SELECT ctid FROM ${name} WHERE tenant_id = $1 LIMIT 1)`, [tenantA, tenantB])).rejects.toThrow(
+          /row-level security|violates|cannot move/,
+        );
+        await c.query('ROLLBACK TO SAVEPOINT move');
+      });
+    }
+    // Tenant B's rows are all still there.
+    const [{ n }] = (await owner.query(`SELECT count(*)::int AS n FROM responses.response WHERE tenant_id = $1`, [tenantB])).rows;
+    expect(n).toBe(demo.responses.filter((r) => r.tenantId === tenantB).length);
+  });
+
+  it('shows no tenant-owned row at all when no tenant is set', async () => {
+    for (const { schema, table } of await tenantOwnedTables()) {
+      const client = new Client({ connectionString: database.appUrl, options: `-c role=${subgraphRole(schema)}` });
+      await client.connect();
+      try {
+        const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${schema}.${table} WHERE tenant_id IS NOT NULL`);
+        expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
+      } finally {
+        await client.end();
+      }
+    }
+  });
+
+  it('filters the views one subgraph publishes to another by the reader\'s tenants', async () => {
+    const facts = await asTenant('insights', [tenantA], (c) =>
+      c.query<{ tenant_id: string; n: number }>(`SELECT tenant_id, count(*)::int AS n FROM responses.completed_response_facts GROUP BY 1`),
+    );
+    expect(facts.rows.map((r) => r.tenant_id)).toEqual([tenantA]);
+    const ancestry = await asTenant('forms', [tenantB], (c) =>
+      c.query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM directory.organisation_ancestry`),
+    );
+    expect(ancestry.rows.map((r) => r.tenant_id)).toEqual([tenantB]);
+  });
+});
