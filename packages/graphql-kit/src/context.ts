@@ -14,8 +14,12 @@ export interface HarbourContext {
   db: EntityManager;
   /** DataLoaders created for this request only. */
   loaders: Loaders;
-  /** Set when the request met an error: its transaction is rolled back, not committed. */
-  failed?: boolean;
+  /**
+   * Marked failed when the request meets an error: its transaction is then rolled back, not
+   * committed. An object, not a flag on the context, because Apollo Server runs operations on
+   * a shallow copy of the context: the copy shares this object.
+   */
+  outcome: { failed: boolean };
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -88,7 +88,7 @@ export function createSubgraphApolloServer(schema: GraphQLSchema): ApolloServer<
         async requestDidStart() {
           return {
             async didEncounterErrors({ contextValue }) {
-              contextValue.failed = true;
+              contextValue.outcome.failed = true;
             },
           };
         },
@@ -104,14 +104,14 @@ export async function createRequestContext(dataSource: DataSource, req: Incoming
   const caller = decodeCaller(headerValue(req.headers[CALLER_HEADER]));
   if (!caller) throw new HarbourError(ErrorCode.UNAUTHENTICATED, 'The caller header does not parse');
   const scope = await openRequestScope(dataSource, caller);
-  const context: HarbourContext = { requestId: requestIdOf(req), caller, db: scope.db, loaders: new Loaders() };
+  const context: HarbourContext = { requestId: requestIdOf(req), caller, db: scope.db, loaders: new Loaders(), outcome: { failed: false } };
   scopes.set(context, scope);
   return context;
 }
 
 /** Ends the request's transaction: commits unless an error was met. */
 export async function settleRequestContext(context: HarbourContext): Promise<void> {
-  await scopes.get(context)?.finish(!context.failed);
+  await scopes.get(context)?.finish(!context.outcome.failed);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

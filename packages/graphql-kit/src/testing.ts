@@ -52,13 +52,13 @@ export async function executeOperation<TData = Record<string, unknown>>(
   }
   const { caller } = session;
   const scope = await openRequestScope(session.dataSource, caller);
-  const contextValue: HarbourContext = { requestId: 'test', caller, db: scope.db, loaders: new Loaders() };
+  const contextValue: HarbourContext = { requestId: 'test', caller, db: scope.db, loaders: new Loaders(), outcome: { failed: false } };
   try {
     const response = await server.executeOperation<TData>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('Expected a single result, not an incremental one');
     return response.body.singleResult as ExecutionResult<TData>;
   } finally {
-    await scope.finish(!contextValue.failed);
+    await scope.finish(!contextValue.outcome.failed);
   }
 }
 

@@ -3,6 +3,14 @@ import { OrganisationClosure1764100000000 } from './1764100000000-OrganisationCl
 import { DirectoryRowLevelSecurity1764100100000 } from './1764100100000-DirectoryRowLevelSecurity';
 import { CreateAccounts1764100500000 } from './1764100500000-CreateAccounts';
 import { RoleAndSettingCatalogues1764100600000 } from './1764100600000-RoleAndSettingCatalogues';
+import { OrganisationOdsCode1764100700000 } from './1764100700000-OrganisationOdsCode';
 
 /** In the order they run. */
-export const migrations = [CreateDirectory1764000000000, OrganisationClosure1764100000000, DirectoryRowLevelSecurity1764100100000, CreateAccounts1764100500000, RoleAndSettingCatalogues1764100600000];
+export const migrations = [
+  CreateDirectory1764000000000,
+  OrganisationClosure1764100000000,
+  DirectoryRowLevelSecurity1764100100000,
+  CreateAccounts1764100500000,
+  RoleAndSettingCatalogues1764100600000,
+  OrganisationOdsCode1764100700000,
+];

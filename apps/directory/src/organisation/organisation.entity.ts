@@ -23,4 +23,8 @@ export class Organisation {
   @Column('text')
   @Field(() => String, { description: 'Name as staff know it.' })
   name!: string;
+
+  @Column('text', { name: 'ods_code', nullable: true })
+  @Field(() => String, { nullable: true, description: 'NHS organisation (ODS) code, e.g. Y01234; unique within the tenant.' })
+  odsCode!: string | null;
 }

@@ -1,10 +1,12 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { authorise, ErrorCode, HarbourError, requirePlatformAdmin, connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import { OrganisationKind } from './organisation-kind';
 import { readableOrganisation } from './organisation.access';
 import { childrenLoader } from './organisation.loaders';
-import { listOrganisations } from './organisation.service';
+import { CreateOrganisationInput, CreateTenantInput, UpdateOrganisationInput } from './organisation.inputs';
+import { organisationLoader } from './organisation.loaders';
+import { ancestorsOf, createOrganisation, descendantsOf, listOrganisations, updateOrganisation } from './organisation.service';
 
 export const OrganisationConnection = connectionOf(Organisation, 'Organisation');
 
@@ -16,6 +18,14 @@ class OrganisationsArgs extends PageArgs {
   @Field(() => Boolean, { defaultValue: false, description: 'Only top-level organisations (tenants).' })
   tenantsOnly: boolean = false;
 }
+
+@ArgsType()
+class DescendantsArgs extends PageArgs {
+  @Field(() => OrganisationKind, { nullable: true, description: 'Only organisations of this kind.' })
+  kind?: OrganisationKind | null;
+}
+
+const TENANT_KINDS: readonly OrganisationKind[] = [OrganisationKind.TRUST, OrganisationKind.PRIMARY_CARE_NETWORK, OrganisationKind.INTEGRATED_CARE_BOARD];
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -38,6 +48,50 @@ export class OrganisationResolver {
   @FieldResolver(() => OrganisationConnection, { description: 'Organisations directly within this one, by name, a page at a time.' })
   children(@Root() organisation: Organisation, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HarbourContext): Promise<Page<Organisation>> {
     return childrenLoader(ctx, page).load(organisation.id);
+  }
+
+  @FieldResolver(() => OrganisationConnection, { description: 'Everything below this organisation, at any depth, by name, a page at a time.' })
+  descendants(@Root() organisation: Organisation, @Args(() => DescendantsArgs) args: DescendantsArgs, @Ctx() ctx: HarbourContext): Promise<Page<Organisation>> {
+    const page = { first: args.first, after: args.after, kind: args.kind };
+    return ctx.loaders.perPage<Page<Organisation>>(`organisation.descendants:${args.kind ?? ''}`, page, (ids) => descendantsOf(ctx.db, ids, page)).load(organisation.id);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'The organisations above this one that the caller may see, nearest first.' })
+  async ancestors(@Root() organisation: Organisation, @Ctx() ctx: HarbourContext): Promise<Organisation[]> {
+    const all = await ancestorsOf(ctx.db, organisation.id);
+    const visible = await Promise.all(all.map((o) => readableOrganisation(ctx, o.id).then(() => true, () => false)));
+    return all.filter((_, index) => visible[index]);
+  }
+
+  @Mutation(() => Organisation, { description: 'Adds an organisation inside one you manage.' })
+  async createOrganisation(@Arg('input', () => CreateOrganisationInput, { description: 'The new organisation.' }) input: CreateOrganisationInput, @Ctx() ctx: HarbourContext): Promise<Organisation> {
+    const parent = await organisationLoader(ctx).load(parseId('parentId', input.parentId));
+    if (!parent) throw notFound('Organisation', input.parentId);
+    await authorise(ctx, 'manage', { organisationId: parent.id, tenantId: parent.tenantId });
+    return createOrganisation(ctx.db, { parent, kind: input.kind, name: input.name, odsCode: input.odsCode });
+  }
+
+  @Mutation(() => Organisation, { description: 'Adds a tenant: a trust, PCN or ICB with nothing above it (platform admins).' })
+  async createTenant(@Arg('input', () => CreateTenantInput, { description: 'The new tenant.' }) input: CreateTenantInput, @Ctx() ctx: HarbourContext): Promise<Organisation> {
+    requirePlatformAdmin(ctx);
+    if (!TENANT_KINDS.includes(input.kind)) {
+      throw new HarbourError(ErrorCode.BAD_USER_INPUT, 'A tenant is a trust, a primary care network or an integrated care board', { field: 'kind' });
+    }
+    return createOrganisation(ctx.db, { parent: null, kind: input.kind, name: input.name, odsCode: input.odsCode });
+  }
+
+  @Mutation(() => Organisation, { description: 'Renames, recodes or moves an organisation you manage; a move needs a grant on the new parent too.' })
+  async updateOrganisation(@Arg('input', () => UpdateOrganisationInput, { description: 'What changes.' }) input: UpdateOrganisationInput, @Ctx() ctx: HarbourContext): Promise<Organisation> {
+    const organisation = await organisationLoader(ctx).load(parseId('id', input.id));
+    if (!organisation) throw notFound('Organisation', input.id);
+    await authorise(ctx, 'manage', { organisationId: organisation.id, tenantId: organisation.tenantId });
+    if (input.parentId) {
+      if (!organisation.parentId) throw new HarbourError(ErrorCode.BAD_USER_INPUT, 'A tenant cannot move', { field: 'parentId' });
+      const parent = await organisationLoader(ctx).load(parseId('parentId', input.parentId));
+      if (!parent) throw notFound('Organisation', input.parentId);
+      await authorise(ctx, 'manage', { organisationId: parent.id, tenantId: parent.tenantId });
+    }
+    return updateOrganisation(ctx.db, organisation, { name: input.name, odsCode: input.odsCode === '' ? null : input.odsCode, parentId: input.parentId });
   }
 
   @FieldResolver(() => Organisation, { description: 'The top-level organisation (tenant) this one belongs to.' })

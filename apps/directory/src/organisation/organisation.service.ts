@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, pageFrom, pagesPerParent, scopeCondition, type GrantScope, type Page } from '@harbour/graphql-kit';
+import { decodeCursor, ErrorCode, HarbourError, pageFrom, pagesPerParent, scopeCondition, type GrantScope, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import type { OrganisationKind } from './organisation-kind';
 
@@ -42,6 +43,18 @@ interface OrganisationRow {
   parent_id: string | null;
   kind: OrganisationKind;
   name: string;
+  ods_code: string | null;
+}
+
+function fromRow(row: OrganisationRow): Organisation {
+  return Object.assign(new Organisation(), {
+    id: row.id,
+    tenantId: row.tenant_id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    odsCode: row.ods_code,
+  });
 }
 
 /** A page of each parent's direct children, by name (keyset on name, id), in one query. */
@@ -54,9 +67,91 @@ export function childrenOf(db: EntityManager, parentIds: readonly string[], page
       { sql: 't.id', part: 'uuid' },
     ],
     direction: 'ASC',
-    map: (row) =>
-      Object.assign(new Organisation(), { id: row.id, tenantId: row.tenant_id, parentId: row.parent_id, kind: row.kind, name: row.name }),
+    map: fromRow,
     parentOf: (o) => o.parentId!,
     cursorOf: (o) => [o.name, o.id],
   });
+}
+
+/**
+ * A page of everything below each organisation, at any depth, by name: one indexed lookup
+ * in the closure table per organisation, all in one query.
+ */
+export function descendantsOf(
+  db: EntityManager,
+  ancestorIds: readonly string[],
+  page: { first: number; after?: string | null; kind?: OrganisationKind | null },
+): Promise<Page<Organisation>[]> {
+  return pagesPerParent<OrganisationRow & { ancestor_id: string }, Organisation & { ancestorId: string }>(db, ancestorIds, page, {
+    table: `(SELECT o.*, c.ancestor_id FROM directory.organisation o
+             JOIN directory.organisation_closure c ON c.descendant_id = o.id AND c.depth > 0)`,
+    parentColumn: 'ancestor_id',
+    where: page.kind ? (param) => `t.kind = ${param(page.kind)}` : undefined,
+    order: [
+      { sql: 't.name', part: 'text' },
+      { sql: 't.id', part: 'uuid' },
+    ],
+    direction: 'ASC',
+    map: (row) => Object.assign(fromRow(row), { ancestorId: row.ancestor_id }),
+    parentOf: (o) => o.ancestorId,
+    cursorOf: (o) => [o.name, o.id],
+  });
+}
+
+/** Organisations above one, nearest first. */
+export async function ancestorsOf(db: EntityManager, id: string): Promise<Organisation[]> {
+  const rows: OrganisationRow[] = await db.query(
+    `SELECT o.* FROM directory.organisation_closure c JOIN directory.organisation o ON o.id = c.ancestor_id
+     WHERE c.descendant_id = $1 AND c.depth > 0 ORDER BY c.depth`,
+    [id],
+  );
+  return rows.map(fromRow);
+}
+
+function badInput(field: string, message: string): HarbourError {
+  return new HarbourError(ErrorCode.BAD_USER_INPUT, message, { field });
+}
+
+/** Database refusals a person can act on, as BAD_USER_INPUT naming the field. */
+function explain(error: unknown): never {
+  const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
+  if (code === '23505' && constraint === 'organisation_ods_code_idx') throw badInput('odsCode', 'Another organisation in this tenant has that ODS code');
+  if (code === '23514' && message?.includes('cannot move')) throw badInput('parentId', message.replace(/^organisation \S+ /, 'The organisation '));
+  if (code === '23514' && message?.includes('ods_code')) throw badInput('odsCode', 'An ODS code is 3 to 10 capital letters or digits');
+  throw error;
+}
+
+/** Makes an organisation: a tenant when `parent` is null. */
+export async function createOrganisation(
+  db: EntityManager,
+  input: { parent: Organisation | null; kind: OrganisationKind; name: string; odsCode?: string | null },
+): Promise<Organisation> {
+  const id = randomUUID();
+  try {
+    await db.query(
+      `INSERT INTO directory.organisation (id, tenant_id, parent_id, kind, name, ods_code) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, input.parent?.tenantId ?? id, input.parent?.id ?? null, input.kind, input.name.trim(), input.odsCode ?? null],
+    );
+  } catch (error) {
+    explain(error);
+  }
+  return (await db.getRepository(Organisation).findOneBy({ id }))!;
+}
+
+/** Renames, recodes or moves an organisation within its tenant; the closure table follows a move. */
+export async function updateOrganisation(
+  db: EntityManager,
+  organisation: Organisation,
+  changes: { name?: string | null; odsCode?: string | null; parentId?: string | null },
+): Promise<Organisation> {
+  try {
+    await db.query(
+      `UPDATE directory.organisation SET name = coalesce($2, name), ods_code = CASE WHEN $3::boolean THEN $4 ELSE ods_code END,
+         parent_id = coalesce($5, parent_id) WHERE id = $1`,
+      [organisation.id, changes.name?.trim() ?? null, changes.odsCode !== undefined, changes.odsCode ?? null, changes.parentId ?? null],
+    );
+  } catch (error) {
+    explain(error);
+  }
+  return (await db.getRepository(Organisation).findOneBy({ id: organisation.id }))!;
 }

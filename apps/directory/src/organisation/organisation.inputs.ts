@@ -1,0 +1,58 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { OrganisationKind } from './organisation-kind';
+
+const ODS = /^[A-Z0-9]{3,10}$/;
+const ODS_MESSAGE = 'odsCode must be 3 to 10 capital letters or digits';
+
+@InputType({ description: 'A new organisation inside one you manage.' })
+export class CreateOrganisationInput {
+  @Field(() => ID, { description: 'The organisation it sits within.' })
+  parentId!: string;
+
+  @Field(() => OrganisationKind, { description: 'What sort of organisation it is.' })
+  kind!: OrganisationKind;
+
+  @Field(() => String, { description: 'Name as staff know it.' })
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'NHS organisation (ODS) code, if it has one.' })
+  @IsOptional()
+  @Matches(ODS, { message: ODS_MESSAGE })
+  odsCode?: string | null;
+}
+
+@InputType({ description: 'A new tenant: a top-level organisation (platform admins only).' })
+export class CreateTenantInput {
+  @Field(() => OrganisationKind, { description: 'A trust, primary care network or integrated care board.' })
+  kind!: OrganisationKind;
+
+  @Field(() => String, { description: 'Name as staff know it.' })
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'NHS organisation (ODS) code, if it has one.' })
+  @IsOptional()
+  @Matches(ODS, { message: ODS_MESSAGE })
+  odsCode?: string | null;
+}
+
+@InputType({ description: 'Changes to an organisation: leave out what stays the same.' })
+export class UpdateOrganisationInput {
+  @Field(() => ID, { description: 'The organisation to change.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'A new name.' })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A new ODS code; an empty string removes it.' })
+  @IsOptional()
+  @Matches(/^([A-Z0-9]{3,10})?$/, { message: ODS_MESSAGE })
+  odsCode?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Move it (and everything below it) under this organisation, in the same tenant.' })
+  parentId?: string | null;
+}
