@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
 import { AccountResolver } from './account/account.resolver';
+import { AuditResolver } from './audit/audit.resolver';
 import { ApiTokenResolver } from './api-token/api-token.resolver';
 import { GrantResolver } from './grant/grant.resolver';
 import { resolveOrganisationReference } from './organisation/organisation.reference';
@@ -11,7 +12,7 @@ import { SettingResolver } from './setting/setting.resolver';
 
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [OrganisationResolver, RoleResolver, AccountResolver, GrantResolver, ApiTokenResolver, SettingResolver] },
+    { resolvers: [OrganisationResolver, RoleResolver, AccountResolver, GrantResolver, ApiTokenResolver, SettingResolver, AuditResolver] },
     { Organisation: resolveOrganisationReference, Role: resolveRoleReference },
   );
 }

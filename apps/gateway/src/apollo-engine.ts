@@ -8,7 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
 import type { SubgraphName } from '@harbour/config';
-import { CALLER_HEADER, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, serveGraphQL, type RunningHttpServer } from '@harbour/graphql-kit';
+import { CALLER_HEADER, CLIENT_HEADER, describeClient, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, serveGraphQL, type RunningHttpServer } from '@harbour/graphql-kit';
 import { callerAuth, isRefusal, type VerifiedCaller } from './auth/caller-auth';
 import { apolloLimitsPlugin } from './limits/limits-plugins';
 import type { GatewayOptions } from './gateway-options';
@@ -18,6 +18,7 @@ interface GatewayContext extends BaseContext {
   /** The caller header, verified before GraphQL ran. */
   caller: string;
   harbourSignedIn: boolean;
+  client: string;
 }
 
 /**
@@ -35,6 +36,7 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
         willSendRequest({ request, context }) {
           request.http?.headers.set(GATEWAY_SECRET_HEADER, options.gatewaySecret);
           request.http?.headers.set(CALLER_HEADER, context.caller);
+          request.http?.headers.set(CLIENT_HEADER, context.client);
           if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
         },
       }),
@@ -68,7 +70,7 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
     maxBatch: options.limits.maxBatch,
     context: async (req) => {
       const verified = callers.get(req)!;
-      return { requestId: requestIdOf(req), caller: verified.header, harbourSignedIn: verified.signedIn };
+      return { requestId: requestIdOf(req), caller: verified.header, harbourSignedIn: verified.signedIn, client: describeClient(req) };
     },
   });
 }

@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import {
   CALLER_HEADER,
+  CLIENT_HEADER,
+  describeClient,
   GATEWAY_SECRET_HEADER,
   listenHttp,
   requestTarget,
@@ -17,6 +19,7 @@ import type { GatewayOptions } from './gateway-options';
 interface HarbourServerContext {
   harbourCaller?: string;
   harbourSignedIn?: boolean;
+  harbourClient?: string;
 }
 
 /** Points each `join__graph` at the URL this deployment uses for that subgraph. */
@@ -47,6 +50,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
         headers: [
           [GATEWAY_SECRET_HEADER, options.gatewaySecret],
           [CALLER_HEADER, '{context.harbourCaller}'],
+          [CLIENT_HEADER, '{context.harbourClient}'],
         ],
         options: { deduplicateInflightRequests: false },
       },
@@ -68,7 +72,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
               req.resume();
               sendError(res, verified.status, verified.code, verified.message);
             } else {
-              void gateway(req, res, { harbourCaller: verified.header, harbourSignedIn: verified.signedIn });
+              void gateway(req, res, { harbourCaller: verified.header, harbourSignedIn: verified.signedIn, harbourClient: describeClient(req) });
             }
           },
           (error: unknown) => {

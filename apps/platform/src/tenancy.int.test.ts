@@ -18,6 +18,13 @@ beforeAll(async () => {
   await seedDemo(database.ownerUrl, () => undefined);
   owner = new Client({ connectionString: database.ownerUrl });
   await owner.connect();
+  // The demo records no audit events: give each trail one per tenant.
+  for (const schema of ['directory', 'forms', 'responses', 'insights']) {
+    await owner.query(
+      `INSERT INTO ${schema}.audit_event (tenant_id, action, target_type) VALUES ($1, 'test.event', 'test'), ($2, 'test.event', 'test')`,
+      [tenantA, tenantB],
+    );
+  }
 });
 afterAll(async () => {
   await owner.end();
@@ -62,12 +69,16 @@ describe('row-level security', () => {
     const tables = await tenantOwnedTables();
     expect(tables.map((t) => `${t.schema}.${t.table}`)).toEqual([
       'directory.access_grant',
+      'directory.audit_event',
       'directory.organisation',
       'directory.organisation_closure',
       'directory.role',
       'directory.setting',
+      'forms.audit_event',
       'forms.survey',
+      'insights.audit_event',
       'insights.reporting_policy',
+      'responses.audit_event',
       'responses.response',
     ]);
     for (const table of tables) expect({ table: table.table, rls: table.rls, forced: table.forced }).toEqual({ table: table.table, rls: true, forced: true });
@@ -83,6 +94,16 @@ describe('row-level security', () => {
         expect({ name, seen: seen.rows[0].n }).toEqual({ name, seen: 0 });
         const mine = await c.query(`SELECT count(*)::int AS n FROM ${name} WHERE tenant_id = $1`, [tenantA]);
         expect({ name, mine: mine.rows[0].n > 0 }).toEqual({ name, mine: true });
+        if (table === 'audit_event') {
+          // Append-only: no update or delete at all, and no entry written for another tenant.
+          await c.query('SAVEPOINT audit');
+          await expect(c.query(`UPDATE ${name} SET action = 'x.y' WHERE tenant_id = $1`, [tenantB])).rejects.toThrow(/permission denied/);
+          await c.query('ROLLBACK TO SAVEPOINT audit');
+          await expect(c.query(`INSERT INTO ${name} (tenant_id, action, target_type) VALUES ($1, 'x.y', 'x')`, [tenantB])).rejects.toThrow(
+            /row-level security/,
+          );
+          return;
+        }
         const updated = await c.query(`UPDATE ${name} SET tenant_id = tenant_id WHERE tenant_id = $1`, [tenantB]);
         expect({ name, updated: updated.rowCount }).toEqual({ name, updated: 0 });
         const deleted = await c.query(`DELETE FROM ${name} WHERE tenant_id = $1`, [tenantB]);

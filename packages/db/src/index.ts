@@ -8,3 +8,4 @@ export { migrateSubgraph } from './migrate';
 export { credentialsFileFor, embeddedCredentials } from './credentials';
 export type { EmbeddedCredentials } from './credentials';
 export { tenantIsolation, tenantVisible } from './row-level-security';
+export { auditTable } from './audit-table';

@@ -36,6 +36,9 @@ export async function migrateSubgraph(ownerUrl: string, database: SubgraphDataba
     await dataSource.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app}`);
     // The migrations table is the owner's business alone.
     await dataSource.query(`REVOKE ALL ON ${schema}.migrations FROM ${app}`);
+    // The audit trail is append-only for the services.
+    const [{ audit }] = (await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS audit`, [`${schema}.audit_event`])) as { audit: boolean }[];
+    if (audit) await dataSource.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.audit_event FROM ${app}`);
     return ran.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

@@ -10,6 +10,8 @@ export interface HarbourContext {
   requestId: string;
   /** Who is asking, as the gateway verified it. */
   caller: Caller;
+  /** The client's address and user agent, as the gateway saw them: for the audit trail. */
+  client?: string;
   /** The request's transaction, which sees only the caller's tenants. */
   db: EntityManager;
   /** DataLoaders created for this request only. */
@@ -23,6 +25,21 @@ export interface HarbourContext {
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** The header the gateway sets with the client's address and user agent. */
+export const CLIENT_HEADER = 'x-harbour-client';
+
+/** The client description the gateway passed on, at most 300 characters. */
+export function clientOf(req: IncomingMessage): string | undefined {
+  const header = req.headers[CLIENT_HEADER];
+  const value = Array.isArray(header) ? header[0] : header;
+  return value ? value.slice(0, 300) : undefined;
+}
+
+/** How the gateway describes a client: its address and user agent, printable ASCII without braces. */
+export function describeClient(req: IncomingMessage): string {
+  const agent = req.headers['user-agent'] ?? 'unknown agent';
+  return `${req.socket.remoteAddress ?? 'unknown address'} ${agent}`.replace(/[^\x20-\x7a|~]/g, '?').slice(0, 300);
+}
 
 export function requestIdOf(req: IncomingMessage): string {
   const header = req.headers[REQUEST_ID_HEADER];

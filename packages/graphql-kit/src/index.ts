@@ -1,6 +1,8 @@
 export { buildFederatedSchema } from './federated-schema';
 export type { ReferenceResolvers } from './federated-schema';
-export { REQUEST_ID_HEADER, requestIdOf } from './context';
+export { CLIENT_HEADER, clientOf, describeClient, REQUEST_ID_HEADER, requestIdOf } from './context';
+export { audit } from './audit';
+export type { AuditEntry } from './audit';
 export { ANONYMOUS, CALLER_HEADER, GRANT_ROLES, decodeCaller, encodeCaller, tenantsOf } from './auth/caller';
 export type { Caller, Credential, Grant, GrantRole } from './auth/caller';
 export { grantsFor, isEmptyScope, scopeCondition, scopeCovers, scopeOf } from './auth/permissions';

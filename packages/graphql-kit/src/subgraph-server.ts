@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { decodeCaller, CALLER_HEADER } from './auth/caller';
-import { requestIdOf, type HarbourContext } from './context';
+import { clientOf, requestIdOf, type HarbourContext } from './context';
 import { Loaders } from './loaders';
 import { openRequestScope, type RequestScope } from './request-scope';
 import { ErrorCode, HarbourError } from './errors';
@@ -104,7 +104,14 @@ export async function createRequestContext(dataSource: DataSource, req: Incoming
   const caller = decodeCaller(headerValue(req.headers[CALLER_HEADER]));
   if (!caller) throw new HarbourError(ErrorCode.UNAUTHENTICATED, 'The caller header does not parse');
   const scope = await openRequestScope(dataSource, caller);
-  const context: HarbourContext = { requestId: requestIdOf(req), caller, db: scope.db, loaders: new Loaders(), outcome: { failed: false } };
+  const context: HarbourContext = {
+    requestId: requestIdOf(req),
+    caller,
+    client: clientOf(req),
+    db: scope.db,
+    loaders: new Loaders(),
+    outcome: { failed: false },
+  };
   scopes.set(context, scope);
   return context;
 }

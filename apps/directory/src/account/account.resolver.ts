@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ErrorCode, HarbourError, isAllowed, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, ErrorCode, HarbourError, isAllowed, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { ApiToken } from '../api-token/api-token.entity';
 import { tokensOfAccount } from '../api-token/api-token.service';
 import { Grant } from '../grant/grant.entity';
@@ -28,27 +28,37 @@ export class AccountResolver {
   }
 
   @Mutation(() => SignInPayload, { description: 'Signs in with email and password; UNAUTHENTICATED when they are not right.' })
-  signIn(@Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput, @Ctx() ctx: HarbourContext): Promise<SignInPayload> {
-    return signIn(ctx.db, input.email, input.password);
+  async signIn(@Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput, @Ctx() ctx: HarbourContext): Promise<SignInPayload> {
+    const signedIn = await signIn(ctx.db, input.email, input.password, (accountId, why) =>
+      // Kept although the request fails: refused sign-ins are what an admin looks for.
+      audit(ctx, { action: 'session.refused', tenantId: null, targetType: 'account', targetId: accountId, actorId: accountId, details: { why } }, ctx.db.connection),
+    );
+    await audit(ctx, { action: 'session.start', tenantId: null, targetType: 'account', targetId: signedIn.account.id, actorId: signedIn.account.id });
+    return signedIn;
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session; its token stops working at once.' })
-  signOut(@Ctx() ctx: HarbourContext): Promise<boolean> {
-    return signOut(ctx.db, requireAccount(ctx, { session: true }).sessionId!);
+  async signOut(@Ctx() ctx: HarbourContext): Promise<boolean> {
+    const caller = requireAccount(ctx, { session: true });
+    await audit(ctx, { action: 'session.end', tenantId: null, targetType: 'account', targetId: caller.accountId });
+    return signOut(ctx.db, caller.sessionId!);
   }
 
   @Mutation(() => Boolean, { description: 'Changes the signed-in account\'s password and ends its other sessions.' })
   async changePassword(@Arg('input', () => ChangePasswordInput, { description: 'Current and new password.' }) input: ChangePasswordInput, @Ctx() ctx: HarbourContext): Promise<boolean> {
     const caller = requireAccount(ctx, { session: true });
     await changePassword(ctx.db, caller.accountId, caller.sessionId, input.currentPassword, input.newPassword);
+    await audit(ctx, { action: 'account.change_password', tenantId: null, targetType: 'account', targetId: caller.accountId });
     return true;
   }
 
   @Mutation(() => Account, { description: 'Makes an account for a colleague (trust admins and platform admins); give it a grant next.' })
-  createAccount(@Arg('input', () => CreateAccountInput, { description: 'The new account.' }) input: CreateAccountInput, @Ctx() ctx: HarbourContext): Promise<Account> {
+  async createAccount(@Arg('input', () => CreateAccountInput, { description: 'The new account.' }) input: CreateAccountInput, @Ctx() ctx: HarbourContext): Promise<Account> {
     requireAccount(ctx, { session: true });
     requireScope(ctx, 'manage');
-    return createAccount(ctx.db, input);
+    const account = await createAccount(ctx.db, input);
+    await audit(ctx, { action: 'account.create', tenantId: null, targetType: 'account', targetId: account.id, details: { email: account.email } });
+    return account;
   }
 
   @FieldResolver(() => [Grant], {

@@ -33,7 +33,13 @@ export interface SignedIn {
  * of their own (the request's own rolls back with the error), and lock the password for a
  * while after {@link MAX_FAILED_SIGN_INS} in a row. A wrong email costs the same time as a wrong password.
  */
-export async function signIn(db: EntityManager, email: string, password: string): Promise<SignedIn> {
+export async function signIn(
+  db: EntityManager,
+  email: string,
+  password: string,
+  /** Told of a refused sign-in (with the account, when the email is known), outside the request's transaction. */
+  onRefused: (accountId: string | null, why: 'locked' | 'wrong') => Promise<void> = async () => undefined,
+): Promise<SignedIn> {
   const [identity]: { id: string; account_id: string; secret_hash: string; locked: boolean; locked_until: Date | null }[] = await db.query(
     `SELECT i.id, i.account_id, i.secret_hash, i.locked_until, coalesce(i.locked_until > now(), false) AS locked
      FROM directory.account_identity i JOIN directory.account a ON a.id = i.account_id
@@ -41,6 +47,7 @@ export async function signIn(db: EntityManager, email: string, password: string)
     [normaliseEmail(email)],
   );
   if (identity?.locked) {
+    await onRefused(identity.account_id, 'locked');
     throw new HarbourError(
       ErrorCode.UNAUTHENTICATED,
       `Too many failed sign-ins: try again after ${identity.locked_until!.toISOString().slice(11, 16)} UTC`,
@@ -55,6 +62,7 @@ export async function signIn(db: EntityManager, email: string, password: string)
         [identity.id, MAX_FAILED_SIGN_INS, LOCK_MINUTES],
       );
     }
+    await onRefused(identity?.account_id ?? null, 'wrong');
     throw new HarbourError(ErrorCode.UNAUTHENTICATED, WRONG);
   }
   await db.query(`UPDATE directory.account_identity SET failed_attempts = 0, locked_until = NULL, last_used_at = now() WHERE id = $1`, [

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { ErrorCode, HarbourError, notFound, parseId, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, ErrorCode, HarbourError, notFound, parseId, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { CreateApiTokenInput } from '../account/account.inputs';
 import { ApiToken } from './api-token.entity';
 import { createApiToken, liveTokenCount, MAX_API_TOKENS, revokeApiToken } from './api-token.service';
@@ -22,7 +22,15 @@ export class ApiTokenResolver {
     if ((await liveTokenCount(ctx.db, caller.accountId)) >= MAX_API_TOKENS) {
       throw new HarbourError(ErrorCode.BAD_USER_INPUT, `You already have ${MAX_API_TOKENS} working tokens: revoke one first`);
     }
-    return createApiToken(ctx.db, caller.accountId, input);
+    const created = await createApiToken(ctx.db, caller.accountId, input);
+    await audit(ctx, {
+      action: 'api_token.create',
+      tenantId: null,
+      targetType: 'api_token',
+      targetId: created.apiToken.id,
+      details: { name: created.apiToken.name, prefix: created.apiToken.prefix, expiresAt: created.apiToken.expiresAt },
+    });
+    return created;
   }
 
   @Mutation(() => ApiToken, { description: 'Revokes one of your API tokens; it stops working at once.' })
@@ -30,6 +38,7 @@ export class ApiTokenResolver {
     const caller = requireAccount(ctx, { session: true });
     const revoked = await revokeApiToken(ctx.db, caller.accountId, parseId('id', id));
     if (!revoked) throw notFound('API token', id);
+    await audit(ctx, { action: 'api_token.revoke', tenantId: null, targetType: 'api_token', targetId: revoked.id });
     return revoked;
   }
 }

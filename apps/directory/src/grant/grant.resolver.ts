@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { authorise, notFound, parseId, requireAccount, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, authorise, notFound, parseId, requireAccount, type HarbourContext } from '@harbour/graphql-kit';
 import { Account } from '../account/account.entity';
 import { GrantAccessInput } from '../account/account.inputs';
 import { accountLoader } from '../account/account.loaders';
@@ -18,7 +18,16 @@ export class GrantResolver {
     const organisation = await organisationLoader(ctx).load(organisationId);
     if (!organisation) throw notFound('Organisation', organisationId);
     await authorise(ctx, 'manage', { organisationId, tenantId: organisation.tenantId });
-    return grantAccess(ctx.db, { email: input.email, organisationId, tenantId: organisation.tenantId, role: input.role, grantedBy: caller.accountId });
+    const grant = await grantAccess(ctx.db, { email: input.email, organisationId, tenantId: organisation.tenantId, role: input.role, grantedBy: caller.accountId });
+    await audit(ctx, {
+      action: 'grant.create',
+      tenantId: grant.tenantId,
+      organisationId,
+      targetType: 'grant',
+      targetId: grant.id,
+      details: { accountId: grant.accountId, role: grant.role },
+    });
+    return grant;
   }
 
   @Mutation(() => Boolean, { description: 'Takes a grant away; the holder loses it on their next request.' })
@@ -28,6 +37,14 @@ export class GrantResolver {
     if (!grant) throw notFound('Grant', id);
     await authorise(ctx, 'manage', { organisationId: grant.organisationId, tenantId: grant.tenantId });
     await revokeGrant(ctx.db, grant.id);
+    await audit(ctx, {
+      action: 'grant.revoke',
+      tenantId: grant.tenantId,
+      organisationId: grant.organisationId,
+      targetType: 'grant',
+      targetId: grant.id,
+      details: { accountId: grant.accountId, role: grant.role },
+    });
     return true;
   }
 

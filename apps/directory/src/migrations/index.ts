@@ -4,6 +4,7 @@ import { DirectoryRowLevelSecurity1764100100000 } from './1764100100000-Director
 import { CreateAccounts1764100500000 } from './1764100500000-CreateAccounts';
 import { RoleAndSettingCatalogues1764100600000 } from './1764100600000-RoleAndSettingCatalogues';
 import { OrganisationOdsCode1764100700000 } from './1764100700000-OrganisationOdsCode';
+import { DirectoryAuditTrail1764100800000 } from './1764100800000-DirectoryAuditTrail';
 
 /** In the order they run. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateAccounts1764100500000,
   RoleAndSettingCatalogues1764100600000,
   OrganisationOdsCode1764100700000,
+  DirectoryAuditTrail1764100800000,
 ];

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorise, ErrorCode, HarbourError, requirePlatformAdmin, connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { audit, authorise, ErrorCode, HarbourError, requirePlatformAdmin, connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import { OrganisationKind } from './organisation-kind';
 import { readableOrganisation } from './organisation.access';
@@ -23,6 +23,10 @@ class OrganisationsArgs extends PageArgs {
 class DescendantsArgs extends PageArgs {
   @Field(() => OrganisationKind, { nullable: true, description: 'Only organisations of this kind.' })
   kind?: OrganisationKind | null;
+}
+
+function audited(ctx: HarbourContext, action: string, organisation: Organisation, details: Record<string, unknown>): Promise<void> {
+  return audit(ctx, { action, tenantId: organisation.tenantId, organisationId: organisation.id, targetType: 'organisation', targetId: organisation.id, details });
 }
 
 const TENANT_KINDS: readonly OrganisationKind[] = [OrganisationKind.TRUST, OrganisationKind.PRIMARY_CARE_NETWORK, OrganisationKind.INTEGRATED_CARE_BOARD];
@@ -68,7 +72,9 @@ export class OrganisationResolver {
     const parent = await organisationLoader(ctx).load(parseId('parentId', input.parentId));
     if (!parent) throw notFound('Organisation', input.parentId);
     await authorise(ctx, 'manage', { organisationId: parent.id, tenantId: parent.tenantId });
-    return createOrganisation(ctx.db, { parent, kind: input.kind, name: input.name, odsCode: input.odsCode });
+    const created = await createOrganisation(ctx.db, { parent, kind: input.kind, name: input.name, odsCode: input.odsCode });
+    await audited(ctx, 'organisation.create', created, { kind: created.kind, name: created.name, parentId: parent.id });
+    return created;
   }
 
   @Mutation(() => Organisation, { description: 'Adds a tenant: a trust, PCN or ICB with nothing above it (platform admins).' })
@@ -77,7 +83,9 @@ export class OrganisationResolver {
     if (!TENANT_KINDS.includes(input.kind)) {
       throw new HarbourError(ErrorCode.BAD_USER_INPUT, 'A tenant is a trust, a primary care network or an integrated care board', { field: 'kind' });
     }
-    return createOrganisation(ctx.db, { parent: null, kind: input.kind, name: input.name, odsCode: input.odsCode });
+    const created = await createOrganisation(ctx.db, { parent: null, kind: input.kind, name: input.name, odsCode: input.odsCode });
+    await audited(ctx, 'organisation.create', created, { kind: created.kind, name: created.name });
+    return created;
   }
 
   @Mutation(() => Organisation, { description: 'Renames, recodes or moves an organisation you manage; a move needs a grant on the new parent too.' })
@@ -91,7 +99,16 @@ export class OrganisationResolver {
       if (!parent) throw notFound('Organisation', input.parentId);
       await authorise(ctx, 'manage', { organisationId: parent.id, tenantId: parent.tenantId });
     }
-    return updateOrganisation(ctx.db, organisation, { name: input.name, odsCode: input.odsCode === '' ? null : input.odsCode, parentId: input.parentId });
+    const updated = await updateOrganisation(ctx.db, organisation, {
+      name: input.name,
+      odsCode: input.odsCode === '' ? null : input.odsCode,
+      parentId: input.parentId,
+    });
+    await audited(ctx, 'organisation.update', updated, {
+      before: { name: organisation.name, odsCode: organisation.odsCode, parentId: organisation.parentId },
+      after: { name: updated.name, odsCode: updated.odsCode, parentId: updated.parentId },
+    });
+    return updated;
   }
 
   @FieldResolver(() => Organisation, { description: 'The top-level organisation (tenant) this one belongs to.' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorise, notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, authorise, notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
 import { addCatalogueEntry } from '../catalogue.service';
 import { CatalogueEntryInput } from '../catalogue.inputs';
 import { organisationLoader } from '../organisation/organisation.loaders';
@@ -19,6 +19,7 @@ export class RoleResolver {
     if (!organisation) throw notFound('Organisation', input.organisationId);
     await authorise(ctx, 'manage', { organisationId: organisation.tenantId, tenantId: organisation.tenantId });
     const id = await addCatalogueEntry(ctx.db, 'directory.role', { tenantId: organisation.tenantId, code: input.code, name: input.name });
+    await audit(ctx, { action: 'role.create', tenantId: organisation.tenantId, targetType: 'role', targetId: id, details: { code: input.code, name: input.name } });
     return (await ctx.db.getRepository(Role).findOneBy({ id }))!;
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorise, notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, authorise, notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
 import { addCatalogueEntry, catalogueOrder } from '../catalogue.service';
 import { CatalogueEntryInput } from '../catalogue.inputs';
 import { organisationLoader } from '../organisation/organisation.loaders';
@@ -18,6 +18,7 @@ export class SettingResolver {
     if (!organisation) throw notFound('Organisation', input.organisationId);
     await authorise(ctx, 'manage', { organisationId: organisation.tenantId, tenantId: organisation.tenantId });
     const id = await addCatalogueEntry(ctx.db, 'directory.setting', { tenantId: organisation.tenantId, code: input.code, name: input.name });
+    await audit(ctx, { action: 'setting.create', tenantId: organisation.tenantId, targetType: 'setting', targetId: id, details: { code: input.code, name: input.name } });
     return (await ctx.db.getRepository(Setting).findOneBy({ id }))!;
   }
 

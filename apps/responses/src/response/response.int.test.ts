@@ -55,7 +55,7 @@ describe('responses to a survey', () => {
     expect(new Set(seen.map((r) => r.id)).size).toBe(5);
   });
 
-  it('gives 50 surveys their first page of responses in one query', async () => {
+  it('gives 50 surveys their first page of responses in one query, and records the 50 reads in one more', async () => {
     const surveys = Array.from({ length: 50 }, () => randomUUID());
     for (const [i, id] of surveys.entries()) {
       for (let day = 1; day <= (i % 4) + 1; day++) await insertResponse(`2026-05-0${day}T12:00:00Z`, id);
@@ -71,7 +71,10 @@ describe('responses to a survey', () => {
     const pages = result.data!._entities.map((e) => e.responses);
     expect(pages[0]).toEqual({ nodes: [{ submittedOn: '2026-05-01' }], pageInfo: { hasNextPage: false } });
     expect(pages[3]).toEqual({ nodes: [{ submittedOn: '2026-05-04' }, { submittedOn: '2026-05-03' }], pageInfo: { hasNextPage: true } });
-    expect(db.counter.queries).toHaveLength(1);
+    expect(db.counter.queries).toHaveLength(2);
+    expect(db.counter.queries[1]).toMatch(/^INSERT INTO responses\.audit_event/);
+    const [{ n }] = await db.owner.query(`SELECT count(*)::int AS n FROM responses.audit_event WHERE action = 'responses.read'`);
+    expect(n).toBe(50);
   });
 
   it('returns one response with its survey as a reference, and nothing about the respondent', async () => {

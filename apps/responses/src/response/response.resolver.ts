@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
 import { SurveyRef } from '../survey/survey.ref';
 import { Response } from './response.entity';
 import { readableResponse } from './response.access';
@@ -10,6 +10,7 @@ export class ResponseResolver {
   async response(@Arg('id', () => ID, { description: 'The response\'s id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<Response> {
     const found = await readableResponse(ctx, parseId('id', id));
     if (!found) throw notFound('Response', id);
+    await audit(ctx, { action: 'responses.read', tenantId: found.tenantId, organisationId: found.organisationId, targetType: 'response', targetId: found.id });
     return found;
   }
 
