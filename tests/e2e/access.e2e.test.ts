@@ -123,6 +123,16 @@ describe.each(['hive', 'apollo'] as const)('signing in and access, through the %
     expect(tokens).toHaveLength(0);
   });
 
+  it('refuses a body over the limit with 413 and keeps serving', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ roles { code } } # ${'x'.repeat(9 * 1024 * 1024)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect((await postGraphQL(url, '{ roles { code } }')).status).toBe(200);
+  });
+
   it('takes small batches and refuses large ones', async () => {
     const batch = (n: number) =>
       fetch(url, {

@@ -200,11 +200,11 @@ describe('a subgraph called directly', () => {
     expect(body.data).toBeUndefined();
   });
 
-  it('answers 413 to a body over 1 MiB, before any GraphQL work', async () => {
+  it('answers 413 to a body over the limit (8 MiB and a little), before any GraphQL work', async () => {
     const response = await fetch(platform.subgraphUrls.directory!, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: platform.gatewaySecret },
-      body: JSON.stringify({ query: `{ roles { code } } # ${'x'.repeat(2 * 1024 * 1024)}` }),
+      body: JSON.stringify({ query: `{ roles { code } } # ${'x'.repeat(9 * 1024 * 1024)}` }),
     });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');

@@ -6,5 +6,6 @@ import { migrations } from './migrations';
 import { Organisation } from './organisation/organisation.entity';
 import { Role } from './role/role.entity';
 import { Setting } from './setting/setting.entity';
+import { Staff } from './staff/staff.entity';
 
-export const database: SubgraphDatabase = { schema: 'directory', entities: [Organisation, Role, Account, Grant, ApiToken, Setting], migrations };
+export const database: SubgraphDatabase = { schema: 'directory', entities: [Organisation, Role, Account, Grant, ApiToken, Setting, Staff], migrations };

@@ -9,10 +9,12 @@ import { OrganisationResolver } from './organisation/organisation.resolver';
 import { resolveRoleReference } from './role/role.reference';
 import { RoleResolver } from './role/role.resolver';
 import { SettingResolver } from './setting/setting.resolver';
+import { StaffImportResolver } from './staff/staff-import.resolver';
+import { StaffResolver } from './staff/staff.resolver';
 
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [OrganisationResolver, RoleResolver, AccountResolver, GrantResolver, ApiTokenResolver, SettingResolver, AuditResolver] },
+    { resolvers: [OrganisationResolver, RoleResolver, AccountResolver, GrantResolver, ApiTokenResolver, SettingResolver, AuditResolver, StaffResolver, StaffImportResolver] },
     { Organisation: resolveOrganisationReference, Role: resolveRoleReference },
   );
 }

@@ -29,6 +29,30 @@ export async function seedDirectory(db: EntityManager, demo: DemoData): Promise<
       setting.name,
     ]);
   }
+  for (const person of demo.staff) {
+    const inserted: unknown[] = await db.query(
+      `INSERT INTO directory.staff (id, tenant_id, external_ref, role_id, employing_organisation_id, setting_id, started_on, cohort, pay_band, left_on, leave_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
+      [person.id, person.tenantId, person.externalRef, person.roleId, person.employerId, person.settingId, person.startedOn, person.cohort, person.payBand, person.leftOn, person.leaveReason],
+    );
+    if (!inserted.length) continue;
+    for (const host of person.hostIds) {
+      await db.query(`INSERT INTO directory.staff_host (tenant_id, staff_id, organisation_id) VALUES ($1, $2, $3)`, [person.tenantId, person.id, host]);
+    }
+    const snapshot = [person.tenantId, person.id, person.roleId, person.employerId, person.hostIds, person.settingId];
+    await db.query(
+      `INSERT INTO directory.employment_event (id, tenant_id, staff_id, kind, occurred_on, role_id, employing_organisation_id, host_organisation_ids, setting_id)
+       VALUES (gen_random_uuid(), $1, $2, 'started', $7, $3, $4, $5, $6)`,
+      [...snapshot, person.startedOn],
+    );
+    if (person.leftOn) {
+      await db.query(
+        `INSERT INTO directory.employment_event (id, tenant_id, staff_id, kind, occurred_on, role_id, employing_organisation_id, host_organisation_ids, setting_id, leave_reason)
+         VALUES (gen_random_uuid(), $1, $2, 'left', $7, $3, $4, $5, $6, $8)`,
+        [...snapshot, person.leftOn, person.leaveReason],
+      );
+    }
+  }
   const tenantOf = new Map(demo.organisations.map((o) => [o.id, o.tenantId]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of demo.accounts) {

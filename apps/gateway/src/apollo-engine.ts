@@ -68,6 +68,7 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
       return null;
     },
     maxBatch: options.limits.maxBatch,
+    maxBodyBytes: options.maxBodyBytes,
     context: async (req) => {
       const verified = callers.get(req)!;
       return { requestId: requestIdOf(req), caller: verified.header, harbourSignedIn: verified.signedIn, client: describeClient(req) };

@@ -11,6 +11,8 @@ export interface GatewayOptions {
   gatewaySecret: string;
   host: string;
   port: number;
+  /** Largest request body read, in bytes. */
+  maxBodyBytes: number;
   /** How large an operation may be. */
   limits: OperationLimits;
   /** Production: anonymous callers get no introspection or field suggestions. */

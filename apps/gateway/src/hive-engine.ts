@@ -66,6 +66,18 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     try {
       const pathname = requestTarget(req)?.pathname;
       if (pathname === '/graphql' || !options.fallback) {
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > options.maxBodyBytes) {
+          res.setHeader('connection', 'close');
+          sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.maxBodyBytes} bytes`);
+          res.once('finish', () => req.destroy());
+          return;
+        }
+        if (req.method === 'POST' && req.headers['content-length'] === undefined) {
+          req.resume();
+          sendError(res, 411, 'LENGTH_REQUIRED', 'Send a Content-Length with the request body');
+          return;
+        }
         verify(req).then(
           (verified) => {
             if (isRefusal(verified)) {

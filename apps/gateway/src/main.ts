@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     gatewaySecret: config.gatewaySecret,
     host: config.gatewayHost,
     limits: DEFAULT_LIMITS,
+    maxBodyBytes: config.maxBodyBytes,
     production: config.production,
     port: config.gatewayPort,
     fallback: staticFiles(path.join(root, 'apps', 'web', 'dist')),

@@ -19,6 +19,7 @@ async function counts(): Promise<Record<string, number>> {
       (SELECT count(*)::int FROM directory.setting WHERE tenant_id IS NOT NULL) AS settings,
       (SELECT count(*)::int FROM directory.account) AS accounts,
       (SELECT count(*)::int FROM directory.access_grant) AS grants,
+      (SELECT count(*)::int FROM directory.staff) AS staff,
       (SELECT count(*)::int FROM forms.survey) AS surveys,
       (SELECT count(*)::int FROM responses.response) AS responses,
       (SELECT count(*)::int FROM insights.reporting_policy) AS policies`);
@@ -36,7 +37,7 @@ describe('seedDemo', () => {
     await owner.query('ALTER TABLE insights.reporting_policy ADD CONSTRAINT no_seed CHECK (min_group_size > 50) NOT VALID');
     try {
       await expect(seedDemo(database.ownerUrl, () => undefined)).rejects.toThrow(/no_seed/);
-      expect(await counts()).toEqual({ organisations: 0, roles: 0, settings: 0, accounts: 0, grants: 0, surveys: 0, responses: 0, policies: 0 });
+      expect(await counts()).toEqual({ organisations: 0, roles: 0, settings: 0, accounts: 0, grants: 0, staff: 0, surveys: 0, responses: 0, policies: 0 });
       expect(await isEmpty(database.ownerUrl)).toBe(true);
     } finally {
       await owner.query('ALTER TABLE insights.reporting_policy DROP CONSTRAINT no_seed');
@@ -57,6 +58,7 @@ describe('seedDemo', () => {
       settings: demo.settings.length,
       accounts: demo.accounts.length,
       grants: demo.accounts.flatMap((a) => a.grants).length,
+      staff: demo.staff.length,
       surveys: demo.surveys.length,
       responses: demo.responses.length,
       policies: demo.reportingPolicies.length,

@@ -18,6 +18,19 @@ beforeAll(async () => {
   await seedDemo(database.ownerUrl, () => undefined);
   owner = new Client({ connectionString: database.ownerUrl });
   await owner.connect();
+  // The demo keeps no staff contacts or imports: give each tenant one of each.
+  for (const tenant of [tenantA, tenantB]) {
+    await owner.query(
+      `INSERT INTO directory.staff_contact (staff_id, tenant_id, name) SELECT id, tenant_id, 'Sam' FROM directory.staff WHERE tenant_id = $1 LIMIT 1`,
+      [tenant],
+    );
+    await owner.query(`INSERT INTO directory.staff_import (id, tenant_id, apply, phase) VALUES (gen_random_uuid(), $1, false, 'done')`, [tenant]);
+    await owner.query(
+      `INSERT INTO directory.staff_host (tenant_id, staff_id, organisation_id)
+       SELECT s.tenant_id, s.id, s.tenant_id FROM directory.staff s WHERE s.tenant_id = $1 ORDER BY s.external_ref LIMIT 1 ON CONFLICT DO NOTHING`,
+      [tenant],
+    );
+  }
   // The demo records no audit events: give each trail one per tenant.
   for (const schema of ['directory', 'forms', 'responses', 'insights']) {
     await owner.query(
@@ -70,10 +83,15 @@ describe('row-level security', () => {
     expect(tables.map((t) => `${t.schema}.${t.table}`)).toEqual([
       'directory.access_grant',
       'directory.audit_event',
+      'directory.employment_event',
       'directory.organisation',
       'directory.organisation_closure',
       'directory.role',
       'directory.setting',
+      'directory.staff',
+      'directory.staff_contact',
+      'directory.staff_host',
+      'directory.staff_import',
       'forms.audit_event',
       'forms.survey',
       'insights.audit_event',

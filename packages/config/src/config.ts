@@ -38,6 +38,8 @@ export interface HarbourConfig {
   gatewaySecret: string | undefined;
   /** Production: anonymous callers get no introspection or field suggestions (HARBOUR_ENV or NODE_ENV = production). */
   production: boolean;
+  /** Largest request body the gateway and subgraphs read, in bytes (a staff import file travels in one). */
+  maxBodyBytes: number;
   /** Pool size per subgraph process. */
   poolMax: number;
   statementTimeoutMs: number;
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     subgraphUrls,
     gatewaySecret: env.HARBOUR_GATEWAY_SECRET || undefined,
     production: (env.HARBOUR_ENV || env.NODE_ENV) === 'production',
+    maxBodyBytes: intFrom(env, 'HARBOUR_MAX_BODY_BYTES', 8 * 1024 * 1024 + 64 * 1024),
     poolMax: intFrom(env, 'HARBOUR_DB_POOL_MAX', 10),
     statementTimeoutMs: intFrom(env, 'HARBOUR_DB_STATEMENT_TIMEOUT_MS', 15000),
     connectTimeoutMs: intFrom(env, 'HARBOUR_DB_CONNECT_TIMEOUT_MS', 5000),

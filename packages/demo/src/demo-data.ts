@@ -64,6 +64,21 @@ export interface DemoSetting {
   name: string;
 }
 
+export interface DemoStaff {
+  id: string;
+  tenantId: string;
+  externalRef: string;
+  roleId: string;
+  employerId: string;
+  hostIds: string[];
+  settingId: string;
+  startedOn: string;
+  cohort: string;
+  payBand: string;
+  leftOn: string | null;
+  leaveReason: string | null;
+}
+
 export interface DemoData {
   organisations: DemoOrganisation[];
   roles: DemoRole[];
@@ -73,6 +88,8 @@ export interface DemoData {
   accounts: DemoAccount[];
   /** Tenants' own settings, beside the national catalogue. */
   settings: DemoSetting[];
+  /** Staff in new roles, pseudonymous (no names). */
+  staff: DemoStaff[];
 }
 
 /** Every demo account signs in with this password. A demo only: never seed a real database with it. */
@@ -210,5 +227,30 @@ export function demoData(seed: number = DEMO_SEED): DemoData {
     { id: id(), tenantId: pcn, code: 'extended_access_hub', name: 'Extended access hub' },
   ];
 
-  return { organisations, roles, surveys, responses, reportingPolicies, accounts, settings };
+  // 40 staff in each tenant: the trust's in its teams, the PCN's employed by the PCN and hosted by practices.
+  const staff: DemoStaff[] = [];
+  const trustSettings = ['community', 'community', 'inpatient', 'inpatient', 'perinatal'];
+  for (let i = 0; i < 80; i++) {
+    const isTrust = i < 40;
+    const teamIndex = Math.floor(random() * trustTeams.length);
+    const startedOn = new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 800) * dayMs).toISOString().slice(0, 10);
+    const leaves = random() < 0.15;
+    const hosts = isTrust ? [] : [pick(random, practices), ...(random() < 0.4 ? [pick(random, practices)] : [])];
+    staff.push({
+      id: id(),
+      tenantId: isTrust ? trust : pcn,
+      externalRef: `${isTrust ? 'NMH' : 'RPC'}${String(100001 + i)}`,
+      roleId: roleId(pick(random, isTrust ? ROLES_BY_TENANT.trust : ROLES_BY_TENANT.pcn)),
+      employerId: isTrust ? trustTeams[teamIndex]! : pcn,
+      hostIds: [...new Set(hosts)],
+      settingId: nationalId('setting', isTrust ? trustSettings[teamIndex]! : 'general_practice'),
+      startedOn,
+      cohort: `${startedOn.slice(0, 4)} ${Number(startedOn.slice(5, 7)) <= 6 ? 'spring' : 'autumn'}`,
+      payBand: pick(random, ['3', '4', '5', '6', '7']),
+      leftOn: leaves ? new Date(Date.parse(startedOn) + (60 + Math.floor(random() * 300)) * dayMs).toISOString().slice(0, 10) : null,
+      leaveReason: leaves ? pick(random, ['lack_of_support', 'career_progression', 'work_life_balance', 'relocation']) : null,
+    });
+  }
+
+  return { organisations, roles, surveys, responses, reportingPolicies, accounts, settings, staff };
 }

@@ -8,6 +8,7 @@ export type {
   DemoResponse,
   DemoRole,
   DemoSetting,
+  DemoStaff,
   DemoSurvey,
 } from './demo-data';
 export { nationalId, seededRandom, uuidFrom, pick } from './random';

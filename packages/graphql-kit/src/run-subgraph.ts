@@ -47,6 +47,7 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     port: config.subgraphPorts[definition.name],
     gatewaySecret: config.gatewaySecret,
     internalRoutes: definition.internalRoutes?.(dataSource),
+    maxBodyBytes: config.maxBodyBytes,
   });
   console.log(`[${definition.name}] listening on ${running.url}`);
   stop.cleanup(async () => {

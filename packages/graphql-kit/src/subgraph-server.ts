@@ -22,6 +22,8 @@ export interface SubgraphServerOptions {
   gatewaySecret: string;
   /** JSON endpoints beside GraphQL that only the gateway may call, by path. */
   internalRoutes?: InternalRoutes;
+  /** Largest request body read, in bytes. */
+  maxBodyBytes?: number;
 }
 
 /** An endpoint only the gateway calls: JSON in, JSON out. */
@@ -133,6 +135,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     host: options.host,
     port: options.port,
     ...(options.internalRoutes ? { fallback: internalHandler(options.internalRoutes, options.gatewaySecret) } : {}),
+    maxBodyBytes: options.maxBodyBytes,
     context: (req) => createRequestContext(options.dataSource, req),
     settle: settleRequestContext,
     refuse: (req) => {

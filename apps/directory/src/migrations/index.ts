@@ -5,6 +5,7 @@ import { CreateAccounts1764100500000 } from './1764100500000-CreateAccounts';
 import { RoleAndSettingCatalogues1764100600000 } from './1764100600000-RoleAndSettingCatalogues';
 import { OrganisationOdsCode1764100700000 } from './1764100700000-OrganisationOdsCode';
 import { DirectoryAuditTrail1764100800000 } from './1764100800000-DirectoryAuditTrail';
+import { CreateStaff1764100900000 } from './1764100900000-CreateStaff';
 
 /** In the order they run. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   RoleAndSettingCatalogues1764100600000,
   OrganisationOdsCode1764100700000,
   DirectoryAuditTrail1764100800000,
+  CreateStaff1764100900000,
 ];
