@@ -68,9 +68,11 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       if (pathname === '/graphql' || !options.fallback) {
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > options.maxBodyBytes) {
+          // Answer at once; let the client finish sending (discarded) so it can read the answer, for a few seconds at most.
           res.setHeader('connection', 'close');
           sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.maxBodyBytes} bytes`);
-          res.once('finish', () => req.destroy());
+          req.resume();
+          setTimeout(() => req.destroy(), 5000).unref();
           return;
         }
         if (req.method === 'POST' && req.headers['content-length'] === undefined) {

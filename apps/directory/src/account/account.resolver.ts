@@ -1,12 +1,24 @@
-import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { audit, ErrorCode, HarbourError, isAllowed, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  audit,
+  connectionOf,
+  ErrorCode,
+  HarbourError,
+  isAllowed,
+  PageArgs,
+  requireAccount,
+  requireScope,
+  type HarbourContext,
+  type Page,
+} from '@harbour/graphql-kit';
+import { managedOrganisation } from '../organisation/organisation.access';
 import { ApiToken } from '../api-token/api-token.entity';
 import { tokensOfAccount } from '../api-token/api-token.service';
 import { Grant } from '../grant/grant.entity';
 import { Account } from './account.entity';
 import { ChangePasswordInput, CreateAccountInput, SignInInput } from './account.inputs';
 import { accountGrantsLoader, accountLoader } from './account.loaders';
-import { changePassword, createAccount, signIn, signOut } from './account.service';
+import { accountsWithGrantsIn, changePassword, createAccount, signIn, signOut } from './account.service';
 
 @ObjectType({ description: 'A new session.' })
 export class SignInPayload {
@@ -20,8 +32,25 @@ export class SignInPayload {
   account!: Account;
 }
 
+export const AccountConnection = connectionOf(Account, 'Account');
+
+@ArgsType()
+class AccountsArgs extends PageArgs {
+  @Field(() => ID, { description: 'Accounts holding a grant on this organisation or anywhere below it.' })
+  organisationId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of an email address or name.' })
+  search?: string | null;
+}
+
 @Resolver(() => Account)
 export class AccountResolver {
+  @Query(() => AccountConnection, { description: 'The people with access to an organisation you manage, by email, a page at a time.' })
+  async accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() ctx: HarbourContext): Promise<Page<Account>> {
+    const organisation = await managedOrganisation(ctx, 'organisationId', args.organisationId);
+    return accountsWithGrantsIn(ctx.db, { organisationId: organisation.id, first: args.first, after: args.after, search: args.search });
+  }
+
   @Query(() => Account, { nullable: true, description: 'The signed-in account; null for anonymous callers.' })
   me(@Ctx() ctx: HarbourContext): Promise<Account | null> | null {
     return ctx.caller.kind === 'account' ? accountLoader(ctx).load(ctx.caller.accountId) : null;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
+import { decodeCursor, ErrorCode, HarbourError, pageFrom, type Page } from '@harbour/graphql-kit';
 import { signingKey } from '../auth/signing-key';
 import { signSessionToken } from '../auth/session-token';
 import { Account } from './account.entity';
@@ -132,4 +132,31 @@ export async function changePassword(db: EntityManager, accountId: string, sessi
 
 export function accountsByIds(db: EntityManager, ids: readonly string[]): Promise<Account[]> {
   return db.getRepository(Account).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).getMany();
+}
+
+/** Accounts holding a grant anywhere in an organisation's subtree, by email, a page at a time. */
+export async function accountsWithGrantsIn(
+  db: EntityManager,
+  filter: { organisationId: string; first: number; after?: string | null; search?: string | null },
+): Promise<Page<Account>> {
+  const query = db
+    .getRepository(Account)
+    .createQueryBuilder('a')
+    .where(
+      `EXISTS (SELECT 1 FROM directory.access_grant g JOIN directory.organisation_closure c ON c.descendant_id = g.organisation_id
+               WHERE g.account_id = a.id AND c.ancestor_id = :org)`,
+      { org: filter.organisationId },
+    )
+    .orderBy('a.email')
+    .addOrderBy('a.id')
+    .limit(filter.first + 1);
+  if (filter.search?.trim()) {
+    const search = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query.andWhere('(a.email ILIKE :search OR a.display_name ILIKE :search)', { search });
+  }
+  if (filter.after) {
+    const [email, id] = decodeCursor(filter.after, ['text', 'uuid']);
+    query.andWhere('(a.email, a.id) > (:email, :id)', { email, id });
+  }
+  return pageFrom(await query.getMany(), filter.first, (a) => [a.email, a.id]);
 }

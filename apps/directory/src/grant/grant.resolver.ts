@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { audit, authorise, notFound, parseId, requireAccount, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, authorise, notFound, parseId, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { Account } from '../account/account.entity';
 import { GrantAccessInput } from '../account/account.inputs';
 import { accountLoader } from '../account/account.loaders';
-import { readableOrganisation } from '../organisation/organisation.access';
+import { managedOrganisation, readableOrganisation } from '../organisation/organisation.access';
 import { Organisation } from '../organisation/organisation.entity';
-import { organisationLoader } from '../organisation/organisation.loaders';
 import { Grant } from './grant.entity';
 import { grantAccess, grantById, revokeGrant } from './grant.service';
 
@@ -14,10 +13,8 @@ export class GrantResolver {
   @Mutation(() => Grant, { description: 'Gives an account a role on an organisation you manage (and everything below it).' })
   async grantAccess(@Arg('input', () => GrantAccessInput, { description: 'Who, where and what.' }) input: GrantAccessInput, @Ctx() ctx: HarbourContext): Promise<Grant> {
     const caller = requireAccount(ctx, { session: true });
-    const organisationId = parseId('organisationId', input.organisationId);
-    const organisation = await organisationLoader(ctx).load(organisationId);
-    if (!organisation) throw notFound('Organisation', organisationId);
-    await authorise(ctx, 'manage', { organisationId, tenantId: organisation.tenantId });
+    const organisation = await managedOrganisation(ctx, 'organisationId', input.organisationId);
+    const organisationId = organisation.id;
     const grant = await grantAccess(ctx.db, { email: input.email, organisationId, tenantId: organisation.tenantId, role: input.role, grantedBy: caller.accountId });
     await audit(ctx, {
       action: 'grant.create',
@@ -33,6 +30,7 @@ export class GrantResolver {
   @Mutation(() => Boolean, { description: 'Takes a grant away; the holder loses it on their next request.' })
   async revokeGrant(@Arg('id', () => ID, { description: 'The grant\'s id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<boolean> {
     requireAccount(ctx, { session: true });
+    requireScope(ctx, 'manage');
     const grant = await grantById(ctx.db, parseId('id', id));
     if (!grant) throw notFound('Grant', id);
     await authorise(ctx, 'manage', { organisationId: grant.organisationId, tenantId: grant.tenantId });

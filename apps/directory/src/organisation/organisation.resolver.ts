@@ -1,11 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit, authorise, ErrorCode, HarbourError, requirePlatformAdmin, connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { audit, ErrorCode, HarbourError, requirePlatformAdmin, connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import { OrganisationKind } from './organisation-kind';
-import { readableOrganisation } from './organisation.access';
+import { managedOrganisation, readableOrganisation } from './organisation.access';
 import { childrenLoader } from './organisation.loaders';
 import { CreateOrganisationInput, CreateTenantInput, UpdateOrganisationInput } from './organisation.inputs';
-import { organisationLoader } from './organisation.loaders';
 import { ancestorsOf, createOrganisation, descendantsOf, listOrganisations, updateOrganisation } from './organisation.service';
 
 export const OrganisationConnection = connectionOf(Organisation, 'Organisation');
@@ -69,9 +68,7 @@ export class OrganisationResolver {
 
   @Mutation(() => Organisation, { description: 'Adds an organisation inside one you manage.' })
   async createOrganisation(@Arg('input', () => CreateOrganisationInput, { description: 'The new organisation.' }) input: CreateOrganisationInput, @Ctx() ctx: HarbourContext): Promise<Organisation> {
-    const parent = await organisationLoader(ctx).load(parseId('parentId', input.parentId));
-    if (!parent) throw notFound('Organisation', input.parentId);
-    await authorise(ctx, 'manage', { organisationId: parent.id, tenantId: parent.tenantId });
+    const parent = await managedOrganisation(ctx, 'parentId', input.parentId);
     const created = await createOrganisation(ctx.db, { parent, kind: input.kind, name: input.name, odsCode: input.odsCode });
     await audited(ctx, 'organisation.create', created, { kind: created.kind, name: created.name, parentId: parent.id });
     return created;
@@ -90,14 +87,10 @@ export class OrganisationResolver {
 
   @Mutation(() => Organisation, { description: 'Renames, recodes or moves an organisation you manage; a move needs a grant on the new parent too.' })
   async updateOrganisation(@Arg('input', () => UpdateOrganisationInput, { description: 'What changes.' }) input: UpdateOrganisationInput, @Ctx() ctx: HarbourContext): Promise<Organisation> {
-    const organisation = await organisationLoader(ctx).load(parseId('id', input.id));
-    if (!organisation) throw notFound('Organisation', input.id);
-    await authorise(ctx, 'manage', { organisationId: organisation.id, tenantId: organisation.tenantId });
+    const organisation = await managedOrganisation(ctx, 'id', input.id);
     if (input.parentId) {
       if (!organisation.parentId) throw new HarbourError(ErrorCode.BAD_USER_INPUT, 'A tenant cannot move', { field: 'parentId' });
-      const parent = await organisationLoader(ctx).load(parseId('parentId', input.parentId));
-      if (!parent) throw notFound('Organisation', input.parentId);
-      await authorise(ctx, 'manage', { organisationId: parent.id, tenantId: parent.tenantId });
+      await managedOrganisation(ctx, 'parentId', input.parentId);
     }
     const updated = await updateOrganisation(ctx.db, organisation, {
       name: input.name,

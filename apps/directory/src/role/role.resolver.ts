@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit, authorise, notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, authorise, type HarbourContext } from '@harbour/graphql-kit';
 import { addCatalogueEntry } from '../catalogue.service';
 import { CatalogueEntryInput } from '../catalogue.inputs';
-import { organisationLoader } from '../organisation/organisation.loaders';
+import { managedOrganisation } from '../organisation/organisation.access';
 import { Role } from './role.entity';
 import { listRoles } from './role.service';
 
@@ -15,8 +15,7 @@ export class RoleResolver {
 
   @Mutation(() => Role, { description: 'Adds a role of the tenant\'s own (trust admins).' })
   async createRole(@Arg('input', () => CatalogueEntryInput, { description: 'The new role.' }) input: CatalogueEntryInput, @Ctx() ctx: HarbourContext): Promise<Role> {
-    const organisation = await organisationLoader(ctx).load(parseId('organisationId', input.organisationId));
-    if (!organisation) throw notFound('Organisation', input.organisationId);
+    const organisation = await managedOrganisation(ctx, 'organisationId', input.organisationId);
     await authorise(ctx, 'manage', { organisationId: organisation.tenantId, tenantId: organisation.tenantId });
     const id = await addCatalogueEntry(ctx.db, 'directory.role', { tenantId: organisation.tenantId, code: input.code, name: input.name });
     await audit(ctx, { action: 'role.create', tenantId: organisation.tenantId, targetType: 'role', targetId: id, details: { code: input.code, name: input.name } });

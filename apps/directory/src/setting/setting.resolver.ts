@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit, authorise, notFound, parseId, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, authorise, type HarbourContext } from '@harbour/graphql-kit';
 import { addCatalogueEntry, catalogueOrder } from '../catalogue.service';
 import { CatalogueEntryInput } from '../catalogue.inputs';
-import { organisationLoader } from '../organisation/organisation.loaders';
+import { managedOrganisation } from '../organisation/organisation.access';
 import { Setting } from './setting.entity';
 
 @Resolver(() => Setting)
@@ -14,8 +14,7 @@ export class SettingResolver {
 
   @Mutation(() => Setting, { description: 'Adds a setting of the tenant\'s own (trust admins).' })
   async createSetting(@Arg('input', () => CatalogueEntryInput, { description: 'The new setting.' }) input: CatalogueEntryInput, @Ctx() ctx: HarbourContext): Promise<Setting> {
-    const organisation = await organisationLoader(ctx).load(parseId('organisationId', input.organisationId));
-    if (!organisation) throw notFound('Organisation', input.organisationId);
+    const organisation = await managedOrganisation(ctx, 'organisationId', input.organisationId);
     await authorise(ctx, 'manage', { organisationId: organisation.tenantId, tenantId: organisation.tenantId });
     const id = await addCatalogueEntry(ctx.db, 'directory.setting', { tenantId: organisation.tenantId, code: input.code, name: input.name });
     await audit(ctx, { action: 'setting.create', tenantId: organisation.tenantId, targetType: 'setting', targetId: id, details: { code: input.code, name: input.name } });

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { audit, authorise, isUuid, notFound, parseId, requireAccount, withTenants, ErrorCode, HarbourError, type HarbourContext } from '@harbour/graphql-kit';
-import { organisationLoader } from '../organisation/organisation.loaders';
+import { audit, isUuid, parseId, requireAccount, withTenants, ErrorCode, HarbourError, type HarbourContext } from '@harbour/graphql-kit';
+import { managedOrganisation } from '../organisation/organisation.access';
 import { importStaff, type ImportPhase } from './staff-import.service';
 
 /** Largest file accepted: 50,000 rows of a wide ESR export fit well inside it. */
@@ -94,9 +94,7 @@ export class StaffImportResolver {
   })
   async importStaff(@Arg('input', () => ImportStaffInput, { description: 'The file and where it goes.' }) input: ImportStaffInput, @Ctx() ctx: HarbourContext): Promise<StaffImportReport> {
     const caller = requireAccount(ctx, { session: true });
-    const organisation = await organisationLoader(ctx).load(parseId('organisationId', input.organisationId));
-    if (!organisation) throw notFound('Organisation', input.organisationId);
-    await authorise(ctx, 'manage', { organisationId: organisation.id, tenantId: organisation.tenantId });
+    const organisation = await managedOrganisation(ctx, 'organisationId', input.organisationId);
     const importId = input.importId ? parseId('importId', input.importId) : null;
     // Progress goes through transactions of its own, so others can read it while this one runs.
     const dataSource = ctx.db.connection;

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { authorise, connectionOf, notFound, PageArgs, parseId, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { authorise, connectionOf, notFound, PageArgs, parseId, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { managedOrganisation } from '../organisation/organisation.access';
 import { organisationLoader } from '../organisation/organisation.loaders';
 import { Organisation } from '../organisation/organisation.entity';
 import { Role } from '../role/role.entity';
@@ -40,9 +41,7 @@ async function authoriseStaff(ctx: HarbourContext, staff: Staff): Promise<void> 
 export class StaffResolver {
   @Query(() => StaffConnection, { description: 'Staff in new roles, by external reference, a page at a time (trust admins).' })
   async staff(@Args(() => StaffArgs) args: StaffArgs, @Ctx() ctx: HarbourContext): Promise<Page<Staff>> {
-    const organisation = await organisationLoader(ctx).load(parseId('organisationId', args.organisationId));
-    if (!organisation) throw notFound('Organisation', args.organisationId);
-    await authorise(ctx, 'manage', { organisationId: organisation.id, tenantId: organisation.tenantId });
+    const organisation = await managedOrganisation(ctx, 'organisationId', args.organisationId);
     return listStaff(ctx.db, {
       organisationId: organisation.id,
       first: args.first,
@@ -56,6 +55,7 @@ export class StaffResolver {
 
   @Query(() => Staff, { description: 'One member of staff by id (trust admins where they are employed).' })
   async staffMember(@Arg('id', () => ID, { description: 'Their id.' }) id: string, @Ctx() ctx: HarbourContext): Promise<Staff> {
+    requireScope(ctx, 'manage');
     const found = await staffLoader(ctx).load(parseId('id', id));
     if (!found) throw notFound('Staff member', id);
     await authoriseStaff(ctx, found);

@@ -1,4 +1,4 @@
-import { authorise, type HarbourContext } from '@harbour/graphql-kit';
+import { authorise, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import type { Survey } from './survey.entity';
 import { surveyLoader } from './survey.loaders';
 
@@ -7,6 +7,8 @@ import { surveyLoader } from './survey.loaders';
  * reports: null when row-level security hides it, FORBIDDEN when outside the grants.
  */
 export async function readableSurvey(ctx: HarbourContext, id: string): Promise<Survey | null> {
+  // No grant of the kind at all: refused before looking (so a caller never learns what exists).
+  requireScope(ctx, 'read_reports');
   const found = await surveyLoader(ctx).load(id);
   if (found) await authorise(ctx, 'read_reports', { organisationId: found.organisationId, tenantId: found.tenantId });
   return found;
