@@ -120,6 +120,9 @@ describe('the organisations page', () => {
 
   it('works from the keyboard: the first Tab offers a skip link that moves focus to the content', async () => {
     const page = await openAt(1280);
+    // A fresh load of the page, signed in (the session lasts as long as the tab).
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Northmoor Mental Health NHS Foundation Trust' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     await page.keyboard.press('Enter');

@@ -1,7 +1,69 @@
+import { useEffect, useRef } from 'react';
+import { Link } from './app/Link';
+import { ROUTES, useRoute, type Route } from './app/router';
+import { useWorkingOrganisation, WorkingOrganisationProvider } from './app/working-organisation';
 import { AccountBar } from './features/auth/AccountBar';
 import { useSessionToken } from './features/auth/session';
 import { SignInPage } from './features/auth/SignInPage';
+import { CataloguesPage } from './features/catalogues/CataloguesPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
+import { PeoplePage } from './features/people/PeoplePage';
+import { ImportStaffPage } from './features/staff/ImportStaffPage';
+import { StaffPage } from './features/staff/StaffPage';
+import { TokensPage } from './features/tokens/TokensPage';
+import { TreePage } from './features/tree/TreePage';
+
+const PAGES: Record<Route, () => React.JSX.Element> = {
+  '/': OrganisationsPage,
+  '/tree': TreePage,
+  '/staff': StaffPage,
+  '/staff/import': ImportStaffPage,
+  '/catalogues': CataloguesPage,
+  '/people': PeoplePage,
+  '/tokens': TokensPage,
+};
+
+/** Pages only managers (trust admins) can use. */
+const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/staff', '/staff/import', '/people']);
+
+function Navigation({ route }: { route: Route }) {
+  const organisation = useWorkingOrganisation();
+  const routes = (Object.keys(ROUTES) as Route[]).filter((r) => organisation?.manages || !MANAGERS_ONLY.has(r));
+  return (
+    <nav className="site-nav" aria-label="Harbour">
+      <ul>
+        {routes.map((r) => (
+          <li key={r}>
+            <Link to={r} current={r === route}>
+              {ROUTES[r]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SignedIn() {
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${ROUTES[route]} · Harbour`;
+    // After a move between pages, put focus where a screen reader user expects: the new page.
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [route]);
+  const Page = PAGES[route];
+  return (
+    <WorkingOrganisationProvider>
+      <Navigation route={route} />
+      <main id="main" tabIndex={-1} ref={main}>
+        <Page />
+      </main>
+    </WorkingOrganisationProvider>
+  );
+}
 
 export function App() {
   const token = useSessionToken();
@@ -17,9 +79,13 @@ export function App() {
         </div>
         {token && <AccountBar key={token} />}
       </header>
-      <main id="main" tabIndex={-1}>
-        {token ? <OrganisationsPage key={token} /> : <SignInPage />}
-      </main>
+      {token ? (
+        <SignedIn key={token} />
+      ) : (
+        <main id="main" tabIndex={-1}>
+          <SignInPage />
+        </main>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
 import { graphql, type ResultOf } from '../../graphql';
+import { KIND_LABELS } from './kinds';
 
 export const OrganisationsQuery = graphql(`
   query Organisations {
@@ -30,15 +31,6 @@ export const OrganisationsQuery = graphql(`
 
 type Organisation = ResultOf<typeof OrganisationsQuery>['organisations']['nodes'][number];
 
-const KIND_LABELS: Record<Organisation['kind'], string> = {
-  INTEGRATED_CARE_BOARD: 'Integrated care board',
-  TRUST: 'Trust',
-  LOCALITY: 'Locality',
-  PRIMARY_CARE_NETWORK: 'Primary care network',
-  PRACTICE: 'Practice',
-  SERVICE: 'Service',
-  TEAM: 'Team',
-};
 
 const STATUS_LABELS: Record<Organisation['surveys']['nodes'][number]['status'], string> = {
   DRAFT: 'Draft',

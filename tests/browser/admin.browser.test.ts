@@ -1,0 +1,150 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@harbour/demo';
+import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { DEMO_ACCOUNTS, startTestPlatform, type TestPlatform } from '../support/platform';
+
+let platform: TestPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** A signed-in page at `path`, once its heading shows. */
+async function signedIn(email: string, path = '/', width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(platform.webUrl);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Harbour' }).waitFor();
+  if (path !== '/') await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: PAGE_NAMES[path]!, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: PAGE_NAMES[path]! }).waitFor();
+  return page;
+}
+
+const PAGE_NAMES: Record<string, string> = {
+  '/': 'Organisations',
+  '/tree': 'Organisation tree',
+  '/staff': 'Staff',
+  '/staff/import': 'Import staff',
+  '/catalogues': 'Roles and settings',
+  '/people': 'People and access',
+  '/tokens': 'API tokens',
+};
+
+function staffCsv(rows: number, broken = false): Buffer {
+  const lines = ['Assignment Number,Role,Employing Organisation,Start Date,Band'];
+  for (let i = 0; i < rows; i++) {
+    const started = broken && i === 3 ? '31/02/2026' : '05/01/2026';
+    const role = broken && i === 7 ? 'Chief wizard' : 'peer_support_worker';
+    lines.push(`IMP${String(i).padStart(4, '0')},${role},Willow Ward,${started},5`);
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+describe('the admin pages, for a trust admin', () => {
+  it.each(Object.keys(PAGE_NAMES))('%s has no serious or critical axe-core violation at 1280 and 360 px', async (path) => {
+    for (const width of [1280, 360]) {
+      const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, path, width);
+      await page.waitForLoadState('networkidle');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const wide = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-scroll'));
+        return { by: document.documentElement.scrollWidth - width, wide: wide.slice(0, 3).map((e) => e.outerHTML.slice(0, 120)) };
+      });
+      expect(overflow).toEqual({ by: 0, wide: [] });
+      await page.close();
+    }
+  }, 60_000);
+
+  it('checks a staff file and shows every problem by row and column, importing nothing', async () => {
+    const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, '/staff/import');
+    await page.getByLabel('Staff file (CSV)').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: staffCsv(10, true) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: '2 problems in broken.csv: nothing imported' }).waitFor();
+    const rows = await page.getByRole('table', { name: 'Problems, by row' }).locator('tbody tr').all();
+    expect(await Promise.all(rows.map(async (row) => (await row.locator('td').allTextContents()).slice(0, 2)))).toEqual([
+      ['5', 'Start Date'],
+      ['9', 'Role'],
+    ]);
+    expect(await page.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('imports a clean file, then pages through the staff it added', async () => {
+    const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, '/staff/import');
+    await page.getByLabel('Staff file (CSV)').setInputFiles({ name: 'new-starters.csv', mimeType: 'text/csv', buffer: staffCsv(120) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: 'new-starters.csv is ready to import' }).waitFor();
+    await page.getByRole('button', { name: 'Import 120 staff' }).click();
+    await page.getByRole('heading', { name: 'Imported new-starters.csv' }).waitFor();
+    await page.getByRole('link', { name: 'Staff', exact: true }).click();
+    await page.getByLabel('Reference or name').fill('IMP');
+    const caption = page.locator('caption');
+    await caption.getByText('Page 1: 50 people').waitFor();
+    expect(await page.locator('tbody tr').first().locator('td').first().textContent()).toBe('IMP0000');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await caption.getByText('Page 2: 50 people').waitFor();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await caption.getByText('Page 3: 20 people').waitFor();
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    expect(await page.locator('tbody tr').last().locator('td').first().textContent()).toBe('IMP0119');
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await caption.getByText('Page 2: 50 people').waitFor();
+    await page.close();
+  });
+
+  it('gives and removes access, and makes an API token that is shown once', async () => {
+    const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, '/people');
+    const form = page.getByRole('form', { name: 'Give access' });
+    await form.getByLabel('Their email address').fill(DEMO_ACCOUNTS.riversideAdmin);
+    await form.getByLabel('Where').selectOption({ label: 'Willow Ward' });
+    await form.getByRole('button', { name: 'Give access' }).click();
+    await page.getByText(`Access given to ${DEMO_ACCOUNTS.riversideAdmin}.`).waitFor();
+    const row = page.getByRole('row', { name: /Riverside PCN Admin/ });
+    await row.getByText('Evaluator of Willow Ward').waitFor();
+    await row.getByRole('button', { name: /Remove Evaluator of Willow Ward/ }).click();
+    await row.waitFor({ state: 'detached' });
+
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    const tokens = page.getByRole('form', { name: 'Make a token' });
+    await tokens.getByLabel('What it is for').fill('R on my laptop');
+    await tokens.getByRole('button', { name: 'Make token' }).click();
+    const token = await page.locator('code.token').textContent();
+    expect(token).toMatch(/^hbt_/);
+    const tokenRow = page.getByRole('row', { name: /R on my laptop/ });
+    await tokenRow.getByRole('button', { name: /Revoke/ }).click();
+    await tokenRow.getByText('Revoked').waitFor();
+    await page.close();
+  });
+
+  it('opens the organisation tree and adds an organisation to it', async () => {
+    const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, '/tree');
+    await page.getByRole('button', { name: 'Northmoor Mental Health NHS Foundation Trust' }).click();
+    await page.getByRole('button', { name: 'Inpatient Services' }).click();
+    await page.getByRole('button', { name: 'Cedar Ward' }).waitFor();
+    const form = page.getByRole('form', { name: 'Add an organisation' });
+    await form.getByLabel('Within').selectOption({ label: 'Inpatient Services' });
+    await form.getByLabel('Name').fill('Rowan Ward');
+    await form.getByLabel('ODS code (optional)').fill('RXR01');
+    await form.getByRole('button', { name: 'Add organisation' }).click();
+    await page.getByText('Added Rowan Ward.').waitFor();
+    await page.close();
+  });
+});
+
+describe('the admin pages, for an evaluator', () => {
+  it('offers no staff, import or access pages', async () => {
+    const page = await signedIn(DEMO_ACCOUNTS.northmoorEvaluator);
+    const links = await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link').allTextContents();
+    expect(links).toEqual(['Organisations', 'Organisation tree', 'Roles and settings', 'API tokens']);
+    await page.close();
+  });
+});
