@@ -157,4 +157,17 @@ describe.each(['hive', 'apollo'] as const)('signing in and access, through the %
     expect(signedIn.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     expect((await postGraphQL(url, '{ rols { code } }', auth)).body.errors?.[0]?.message).toMatch(/Did you mean "roles"\?/);
   });
+
+  // Last: it breaks the database under the platform on purpose.
+  it('answers an unexpected failure with a stable code and message, the detail only in the server log', async () => {
+    const auth = await signInAs(url, DEMO_ACCOUNTS.northmoorEvaluator);
+    await ownerQuery(platform, 'ALTER TABLE insights.reporting_policy RENAME TO reporting_policy_gone');
+    const { body } = await postGraphQL(url, '{ organisations(tenantsOnly: true) { nodes { name reportingPolicy { minGroupSize } } } }', auth);
+    const error = body.errors?.[0] as { message: string; extensions?: Record<string, unknown> } | undefined;
+    expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(error?.message).toBe('Internal server error');
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/stacktrace|exception|reporting_policy|relation|\.js:\d+|at \w+ \(/);
+    expect(platform.output()).toMatch(/reporting_policy.*does not exist/);
+  });
 });

@@ -68,11 +68,14 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       if (pathname === '/graphql' || !options.fallback) {
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > options.maxBodyBytes) {
-          // Answer at once; let the client finish sending (discarded) so it can read the answer, for a few seconds at most.
-          res.setHeader('connection', 'close');
+          // Answer at once, and read the rest (discarded) so the client can finish sending and
+          // read the answer; a client that keeps sending far past the limit is cut off.
           sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.maxBodyBytes} bytes`);
-          req.resume();
-          setTimeout(() => req.destroy(), 5000).unref();
+          let discarded = 0;
+          req.on('data', (chunk: Buffer) => {
+            discarded += chunk.length;
+            if (discarded > 8 * options.maxBodyBytes) req.destroy();
+          });
           return;
         }
         if (req.method === 'POST' && req.headers['content-length'] === undefined) {

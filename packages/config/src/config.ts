@@ -32,7 +32,7 @@ export interface HarbourConfig {
   subgraphPorts: Record<SubgraphName, number>;
   /** Subgraph URLs the gateway routes to. */
   subgraphUrls: Record<SubgraphName, string>;
-  /** Which gateway runs: Hive Gateway (default, the faster in docs/gateway.md) or Apollo Gateway. */
+  /** Which gateway runs: Apollo Gateway (default, the faster in docs/gateway.md since access control) or Hive Gateway. */
   gatewayEngine: 'hive' | 'apollo';
   /** Shared secret the gateway sends and subgraphs require; unset means "make one per run". */
   gatewaySecret: string | undefined;
@@ -78,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     subgraphUrls[name] =
       env[`HARBOUR_${upper}_URL`] || `http://127.0.0.1:${subgraphPorts[name]}/graphql`;
   }
-  const gatewayEngine = env.HARBOUR_GATEWAY_ENGINE || 'hive';
+  const gatewayEngine = env.HARBOUR_GATEWAY_ENGINE || 'apollo';
   if (gatewayEngine !== 'hive' && gatewayEngine !== 'apollo') {
     throw new Error(`HARBOUR_GATEWAY_ENGINE must be "hive" or "apollo", got "${gatewayEngine}"`);
   }

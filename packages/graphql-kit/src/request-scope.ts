@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { tenantsOf, type Caller } from './auth/caller';
+import { isUuid } from './ids';
 
 /** One request's database work: a transaction that can see only the caller's tenants. */
 export interface RequestScope {
@@ -17,8 +18,11 @@ export async function openRequestScope(dataSource: DataSource, caller: Caller): 
   const runner: QueryRunner = dataSource.createQueryRunner();
   try {
     await runner.connect();
-    await runner.startTransaction();
-    await setTenants(runner.manager, caller);
+    // One round trip, not two: BEGIN and the settings in one simple-protocol query.
+    await runner.query(`BEGIN; ${tenantSettingsSql(caller)}`);
+    // Tell TypeORM the transaction is open, so a nested transaction() takes a savepoint
+    // instead of committing this one early.
+    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
   } catch (error) {
     await runner.release();
     throw error;
@@ -43,13 +47,20 @@ export async function openRequestScope(dataSource: DataSource, caller: Caller): 
 export const ALL_TENANTS = 'all_tenants';
 export type TenantSetting = Caller | typeof ALL_TENANTS;
 
+/**
+ * The statement that sets, for the current transaction only, the tenants row-level security
+ * reads. Literal values (so it can ride with BEGIN): every tenant id is checked to be a UUID.
+ */
+function tenantSettingsSql(caller: TenantSetting): string {
+  const everywhere = caller === ALL_TENANTS || (caller.kind === 'account' && caller.platformAdmin);
+  const tenants = caller === ALL_TENANTS ? [] : tenantsOf(caller);
+  if (!tenants.every(isUuid)) throw new Error('A tenant id is not a UUID');
+  return `SELECT set_config('harbour.tenant_ids', '{${tenants.join(',')}}', true), set_config('harbour.all_tenants', '${everywhere ? 'on' : 'off'}', true)`;
+}
+
 /** Sets the tenant settings row-level security reads, for the current transaction only. */
 export async function setTenants(db: EntityManager, caller: TenantSetting): Promise<void> {
-  const everywhere = caller === ALL_TENANTS || (caller.kind === 'account' && caller.platformAdmin);
-  await db.query(`SELECT set_config('harbour.tenant_ids', $1, true), set_config('harbour.all_tenants', $2, true)`, [
-    `{${caller === ALL_TENANTS ? '' : tenantsOf(caller).join(',')}}`,
-    everywhere ? 'on' : 'off',
-  ]);
+  await db.query(tenantSettingsSql(caller));
 }
 
 /**
