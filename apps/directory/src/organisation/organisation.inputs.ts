@@ -5,12 +5,9 @@ import { OrganisationKind } from './organisation-kind';
 const ODS = /^[A-Z0-9]{3,10}$/;
 const ODS_MESSAGE = 'odsCode must be 3 to 10 capital letters or digits';
 
-@InputType({ description: 'A new organisation inside one you manage.' })
-export class CreateOrganisationInput {
-  @Field(() => ID, { description: 'The organisation it sits within.' })
-  parentId!: string;
-
-  @Field(() => OrganisationKind, { description: 'What sort of organisation it is.' })
+@InputType({ description: 'A new tenant: a top-level organisation (platform admins only).' })
+export class CreateTenantInput {
+  @Field(() => OrganisationKind, { description: 'What sort of organisation it is; a tenant is a trust, PCN or integrated care board.' })
   kind!: OrganisationKind;
 
   @Field(() => String, { description: 'Name as staff know it.' })
@@ -23,19 +20,10 @@ export class CreateOrganisationInput {
   odsCode?: string | null;
 }
 
-@InputType({ description: 'A new tenant: a top-level organisation (platform admins only).' })
-export class CreateTenantInput {
-  @Field(() => OrganisationKind, { description: 'A trust, primary care network or integrated care board.' })
-  kind!: OrganisationKind;
-
-  @Field(() => String, { description: 'Name as staff know it.' })
-  @Length(1, 200)
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'NHS organisation (ODS) code, if it has one.' })
-  @IsOptional()
-  @Matches(ODS, { message: ODS_MESSAGE })
-  odsCode?: string | null;
+@InputType({ description: 'A new organisation inside one you manage.' })
+export class CreateOrganisationInput extends CreateTenantInput {
+  @Field(() => ID, { description: 'The organisation it sits within.' })
+  parentId!: string;
 }
 
 @InputType({ description: 'Changes to an organisation: leave out what stays the same.' })
