@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@harbour/demo';
 import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
-import { DEMO_ACCOUNTS, startTestPlatform, type TestPlatform } from '../support/platform';
+import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
 let browser: Browser;
@@ -15,11 +15,11 @@ afterAll(async () => {
 });
 
 /** A signed-in page at `path`, once its heading shows. */
-async function signedIn(email: string, path = '/', width = 1280): Promise<Page> {
+async function signedIn(email: string, path = '/', width = 1280, password = DEMO_PASSWORD): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(platform.webUrl);
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Harbour' }).waitFor();
   if (path !== '/') await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: PAGE_NAMES[path]!, exact: true }).click();
@@ -35,6 +35,8 @@ const PAGE_NAMES: Record<string, string> = {
   '/catalogues': 'Roles and settings',
   '/people': 'People and access',
   '/tokens': 'API tokens',
+  '/audit': 'Audit log',
+  '/account': 'Your account',
 };
 
 function staffCsv(rows: number, broken = false): Buffer {
@@ -140,11 +142,47 @@ describe('the admin pages, for a trust admin', () => {
   });
 });
 
+describe('your account', () => {
+  it('changes your password: the old one stops working, the new one signs in', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.platformAdmin);
+    await postGraphQL(
+      platform.gatewayUrl,
+      'mutation { createAccount(input: { email: "new.lead@northmoor.example", displayName: "New Lead", password: "first password 1" }) { id } }',
+      admin,
+    );
+    const page = await signedIn('new.lead@northmoor.example', '/account', 1280, 'first password 1');
+    const form = page.getByRole('form', { name: 'Change your password' });
+    await form.getByLabel('Current password').fill('first password 1');
+    await form.getByLabel('New password').fill('second password 2');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password is changed.').waitFor();
+    expect((await postGraphQL(platform.gatewayUrl, 'mutation { signIn(input: { email: "new.lead@northmoor.example", password: "first password 1" }) { token } }')).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await signInAs(platform.gatewayUrl, 'new.lead@northmoor.example', 'second password 2');
+    await page.close();
+  });
+});
+
+describe('the audit log page', () => {
+  it('shows what was done, by whom, newest first', async () => {
+    const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, '/tree');
+    const form = page.getByRole('form', { name: 'Add an organisation' });
+    await form.getByLabel('Name').fill('Audit Test Team');
+    await form.getByRole('button', { name: 'Add organisation' }).click();
+    await page.getByText('Added Audit Test Team.').waitFor();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const first = page.getByRole('region', { name: 'Audit log' }).locator('tbody tr').first();
+    await first.waitFor();
+    const cells = await first.locator('td').allTextContents();
+    expect(cells.slice(1, 4)).toEqual([DEMO_ACCOUNTS.northmoorAdmin, 'organisation.create', 'Audit Test Team']);
+    await page.close();
+  });
+});
+
 describe('the admin pages, for an evaluator', () => {
   it('offers no staff, import or access pages', async () => {
     const page = await signedIn(DEMO_ACCOUNTS.northmoorEvaluator);
     const links = await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link').allTextContents();
-    expect(links).toEqual(['Organisations', 'Organisation tree', 'Roles and settings', 'API tokens']);
+    expect(links).toEqual(['Organisations', 'Organisation tree', 'Roles and settings', 'API tokens', 'Your account']);
     await page.close();
   });
 });

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { Link } from './app/Link';
 import { ROUTES, useRoute, type Route } from './app/router';
 import { useWorkingOrganisation, WorkingOrganisationProvider } from './app/working-organisation';
+import { AccountPage } from './features/account/AccountPage';
+import { AuditPage } from './features/audit/AuditPage';
 import { AccountBar } from './features/auth/AccountBar';
 import { useSessionToken } from './features/auth/session';
 import { SignInPage } from './features/auth/SignInPage';
@@ -21,10 +23,12 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   '/catalogues': CataloguesPage,
   '/people': PeoplePage,
   '/tokens': TokensPage,
+  '/audit': AuditPage,
+  '/account': AccountPage,
 };
 
 /** Pages only managers (trust admins) can use. */
-const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/staff', '/staff/import', '/people']);
+const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/staff', '/staff/import', '/people', '/audit']);
 
 function Navigation({ route }: { route: Route }) {
   const organisation = useWorkingOrganisation();

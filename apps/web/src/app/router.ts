@@ -9,6 +9,8 @@ export const ROUTES = {
   '/catalogues': 'Roles and settings',
   '/people': 'People and access',
   '/tokens': 'API tokens',
+  '/audit': 'Audit log',
+  '/account': 'Your account',
 } as const;
 export type Route = keyof typeof ROUTES;
 

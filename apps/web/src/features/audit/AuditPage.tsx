@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../../graphql';
+import { TableScroll } from '../../app/TableScroll';
+import { useWorkingOrganisation } from '../../app/working-organisation';
+
+export const AuditQuery = graphql(`
+  query AuditLog($organisationId: ID, $after: String) {
+    auditLog(organisationId: $organisationId, first: 50, after: $after) {
+      nodes {
+        id
+        occurredAt
+        action
+        targetType
+        client
+        actor {
+          email
+        }
+        organisation {
+          name
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+/** Who did what, when and from where, newest first. */
+export function AuditPage() {
+  const organisation = useWorkingOrganisation();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [{ data, error }] = useQuery({
+    query: AuditQuery,
+    variables: { organisationId: organisation?.id ?? null, after: cursors[cursors.length - 1] ?? null },
+    pause: !organisation,
+  });
+  return (
+    <>
+      <h1>Audit log</h1>
+      {organisation && <p>Every change, sign-in and read of row-level data in {organisation.name}, newest first.</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error.graphQLErrors[0]?.message ?? error.message}
+        </p>
+      )}
+      {data && (
+        <>
+          <TableScroll label="Audit log">
+            <table>
+              <caption className="visually-hidden">Audit log, page {cursors.length}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Where</th>
+                  <th scope="col">From</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.auditLog.nodes.map((event) => (
+                  <tr key={event.id}>
+                    <td>{event.occurredAt.slice(0, 19).replace('T', ' ')}</td>
+                    <td>{event.actor?.email ?? 'anonymous'}</td>
+                    <td>
+                      <code>{event.action}</code>
+                    </td>
+                    <td>{event.organisation?.name ?? '—'}</td>
+                    <td>{event.client ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <nav className="pager" aria-label="Pages of the audit log">
+            <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+              Previous page
+            </button>
+            <button type="button" disabled={!data.auditLog.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data.auditLog.pageInfo.endCursor])}>
+              Next page
+            </button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
