@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from './app/Link';
 import { ROUTES, useRoute, type Route } from './app/router';
-import { useWorkingOrganisation, WorkingOrganisationProvider } from './app/working-organisation';
+import { useAccessLoaded, useWorkingOrganisation, WorkingOrganisationProvider } from './app/working-organisation';
 import { AccountPage } from './features/account/AccountPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { AccountBar } from './features/auth/AccountBar';
@@ -32,6 +32,9 @@ const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/staff', '/staff/import', '/
 
 function Navigation({ route }: { route: Route }) {
   const organisation = useWorkingOrganisation();
+  const loaded = useAccessLoaded();
+  // Drawn once the caller's access is known, so links do not move under a pointer.
+  if (!loaded) return <nav className="site-nav" aria-label="Harbour" aria-busy="true" />;
   const routes = (Object.keys(ROUTES) as Route[]).filter((r) => organisation?.manages || !MANAGERS_ONLY.has(r));
   return (
     <nav className="site-nav" aria-label="Harbour">

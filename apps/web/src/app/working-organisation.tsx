@@ -34,6 +34,12 @@ export interface WorkingOrganisation {
 }
 
 const Context = createContext<WorkingOrganisation | null>(null);
+const Ready = createContext(false);
+
+/** True once the caller's grants have loaded (so what depends on them will not shift after). */
+export function useAccessLoaded(): boolean {
+  return useContext(Ready);
+}
 
 /** The organisation the admin pages work on: one the caller holds a grant on (any tenant, for platform admins). */
 export function useWorkingOrganisation(): WorkingOrganisation | null {
@@ -41,7 +47,7 @@ export function useWorkingOrganisation(): WorkingOrganisation | null {
 }
 
 export function WorkingOrganisationProvider({ children }: { children: ReactNode }) {
-  const [{ data, error }] = useQuery({ query: WorkingOrganisationsQuery });
+  const [{ data, error, fetching }] = useQuery({ query: WorkingOrganisationsQuery });
   const [chosen, setChosen] = useState<string | null>(null);
   const id = useId();
   const me = data?.me;
@@ -57,6 +63,7 @@ export function WorkingOrganisationProvider({ children }: { children: ReactNode 
     if (current && current.id !== chosen) setChosen(current.id);
   }, [current, chosen]);
   return (
+    <Ready.Provider value={!fetching && (data !== undefined || error !== undefined)}>
     <Context.Provider value={current}>
       {options.length > 1 && (
         <div className="working-organisation">
@@ -77,5 +84,6 @@ export function WorkingOrganisationProvider({ children }: { children: ReactNode 
       )}
       {children}
     </Context.Provider>
+    </Ready.Provider>
   );
 }

@@ -32,7 +32,7 @@ export const AuditQuery = graphql(`
 export function AuditPage() {
   const organisation = useWorkingOrganisation();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [{ data, error }] = useQuery({
+  const [{ data, error, fetching }] = useQuery({
     query: AuditQuery,
     variables: { organisationId: organisation?.id ?? null, after: cursors[cursors.length - 1] ?? null },
     pause: !organisation,
@@ -46,6 +46,7 @@ export function AuditPage() {
           {error.graphQLErrors[0]?.message ?? error.message}
         </p>
       )}
+      {!data && fetching && <p role="status">Loading…</p>}
       {data && (
         <>
           <TableScroll label="Audit log">
@@ -76,10 +77,15 @@ export function AuditPage() {
             </table>
           </TableScroll>
           <nav className="pager" aria-label="Pages of the audit log">
-            <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+            <button type="button" disabled={cursors.length === 1} aria-disabled={fetching} onClick={() => !fetching && setCursors(cursors.slice(0, -1))}>
               Previous page
             </button>
-            <button type="button" disabled={!data.auditLog.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data.auditLog.pageInfo.endCursor])}>
+            <button
+              type="button"
+              disabled={!data.auditLog.pageInfo.hasNextPage}
+              aria-disabled={fetching}
+              onClick={() => !fetching && setCursors([...cursors, data.auditLog.pageInfo.endCursor])}
+            >
               Next page
             </button>
           </nav>

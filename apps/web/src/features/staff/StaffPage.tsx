@@ -78,18 +78,18 @@ export function StaffPage() {
           <label htmlFor={ids.left}>Include people who have left</label>
         </div>
       </form>
-      {fetching && <p role="status">Loading staff…</p>}
       {error && (
         <p role="alert" className="error">
           Could not load staff: {error.graphQLErrors[0]?.message ?? error.message}
         </p>
       )}
+      {!data && fetching && <p role="status">Loading staff…</p>}
       {data && (
         <>
           <TableScroll label="Staff">
             <table>
-              <caption>
-                Page {page}: {data.staff.nodes.length} {data.staff.nodes.length === 1 ? 'person' : 'people'}
+              <caption aria-live="polite">
+                {fetching ? `Loading page ${page}…` : `Page ${page}: ${data.staff.nodes.length} ${data.staff.nodes.length === 1 ? 'person' : 'people'}`}
               </caption>
               <thead>
                 <tr>
@@ -116,13 +116,15 @@ export function StaffPage() {
             </table>
           </TableScroll>
           <nav className="pager" aria-label="Pages of staff">
-            <button type="button" disabled={page === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+            {/* While a page loads the buttons keep focus but do nothing (aria-disabled), so a keyboard user keeps their place. */}
+            <button type="button" disabled={page === 1} aria-disabled={fetching} onClick={() => !fetching && setCursors(cursors.slice(0, -1))}>
               Previous page
             </button>
             <button
               type="button"
               disabled={!data.staff.pageInfo.hasNextPage}
-              onClick={() => setCursors([...cursors, data.staff.pageInfo.endCursor])}
+              aria-disabled={fetching}
+              onClick={() => !fetching && setCursors([...cursors, data.staff.pageInfo.endCursor])}
             >
               Next page
             </button>
