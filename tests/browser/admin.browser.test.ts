@@ -21,7 +21,8 @@ async function signedIn(email: string, path = '/', width = 1280, password = DEMO
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Harbour' }).waitFor();
+  // The navigation is drawn once the account's access has loaded.
+  await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: 'Organisations', exact: true }).waitFor();
   if (path !== '/') await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: PAGE_NAMES[path]!, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: PAGE_NAMES[path]! }).waitFor();
   return page;
