@@ -1,0 +1,4 @@
+export { itemScore, scoreAnswers } from './scoring';
+export type { ConstructScore, ConstructSpec, ScoredItem, ScoringSpec } from './scoring';
+export { BELONG_WHERE_CHOICES, INSTRUMENTS } from './instruments';
+export type { Instrument, InstrumentKind, PageJson, QuestionJson, SurveyJson } from './instruments';
