@@ -43,6 +43,13 @@ const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
   'Query.staffImport': () => '{ staffImport(id: "00000000-0000-4000-8000-00000000abcd") { phase } }',
   'Query.accounts': (f) => `{ accounts(organisationId: "${f.trust}") { nodes { email } } }`,
   'Query.auditLog': () => '{ auditLog(first: 5) { nodes { action } } }',
+  'Query.instruments': () => '{ instruments { code } }',
+  'Mutation.createSurvey': (f, n) => `mutation { createSurvey(input: { organisationId: "${f.trust}", title: "Matrix ${n}", instrumentCode: "pulse" }) { id } }`,
+  // Saved with a problem (no pages), so allowed callers get BAD_USER_INPUT and the draft stays as it was.
+  'Mutation.saveSurveyDraft': (f) => `mutation { saveSurveyDraft(input: { surveyId: "${f.survey}", json: {} }) { id } }`,
+  // The draft is the published version 1, so publishing again changes nothing.
+  'Mutation.publishSurvey': (f) => `mutation { publishSurvey(surveyId: "${f.survey}") { number } }`,
+  'Survey.draft': (f) => `{ survey(id: "${f.survey}") { draft } }`,
   'Organisation.surveys': (f) => `{ organisation(id: "${f.trust}") { surveys { nodes { title } } } }`,
   'Organisation.reportingPolicy': (f) => `{ organisation(id: "${f.trust}") { reportingPolicy { minGroupSize } } }`,
   'Survey.responseCount': (f) => `{ survey(id: "${f.survey}") { responseCount } }`,

@@ -2,11 +2,12 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
 import { OrganisationSurveysResolver } from './organisation/organisation.resolver';
 import { resolveSurveyReference } from './survey/survey.reference';
+import { SurveyDraftResolver } from './survey/survey-draft.resolver';
 import { SurveyResolver } from './survey/survey.resolver';
 
 export function buildFormsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [SurveyResolver, OrganisationSurveysResolver] },
+    { resolvers: [SurveyResolver, OrganisationSurveysResolver, SurveyDraftResolver] },
     {
       Survey: resolveSurveyReference,
       // forms holds nothing about an organisation but its id.

@@ -1,13 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { DemoData } from '@harbour/demo';
+import { contentHash, INSTRUMENTS } from '@harbour/survey-kit';
 
-/** Writes the demo's surveys; rows already there are left as they are. */
+/** Writes the demo's surveys, each drafted from an instrument, with version 1 for the published ones; rows already there are left as they are. */
 export async function seedForms(db: EntityManager, demo: DemoData): Promise<void> {
   for (const s of demo.surveys) {
-    await db.query(
-      `INSERT INTO forms.survey (id, tenant_id, organisation_id, title, status) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO NOTHING`,
-      [s.id, s.tenantId, s.organisationId, s.title, s.status],
+    const instrument = INSTRUMENTS.find((i) => i.code === s.instrumentCode)!;
+    const inserted: unknown[] = await db.query(
+      `INSERT INTO forms.survey (id, tenant_id, organisation_id, title, status, instrument_code, instrument_version, draft, draft_scoring)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [s.id, s.tenantId, s.organisationId, s.title, s.status, instrument.code, instrument.version, instrument.json, instrument.scoring],
     );
+    if (inserted.length && s.status === 'published') {
+      await db.query(
+        `INSERT INTO forms.survey_version (id, tenant_id, survey_id, number, json, scoring, content_hash) VALUES ($1, $2, $3, 1, $4, $5, $6)`,
+        [randomUUID(), s.tenantId, s.id, instrument.json, instrument.scoring, contentHash(instrument.json, instrument.scoring)],
+      );
+    }
   }
 }

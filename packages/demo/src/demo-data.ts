@@ -31,6 +31,8 @@ export interface DemoSurvey {
   organisationId: string;
   title: string;
   status: 'draft' | 'published';
+  /** The instrument of Harbour's library it starts from. */
+  instrumentCode: string;
 }
 
 export interface DemoResponse {
@@ -162,11 +164,11 @@ export function demoData(seed: number = DEMO_SEED): DemoData {
   ];
 
   const surveys: DemoSurvey[] = [
-    { id: id(), tenantId: trust, organisationId: trust, title: 'Starting in a new role: month 1', status: 'published' },
-    { id: id(), tenantId: trust, organisationId: trust, title: 'Where I belong: quarterly', status: 'published' },
-    { id: id(), tenantId: trust, organisationId: trustServices[2]!, title: 'Perinatal peer support check-in', status: 'draft' },
-    { id: id(), tenantId: pcn, organisationId: pcn, title: 'Starting in a new role: month 1', status: 'published' },
-    { id: id(), tenantId: pcn, organisationId: pcn, title: 'Where I belong: quarterly', status: 'published' },
+    { id: id(), tenantId: trust, organisationId: trust, title: 'Starting in a new role: month 1', status: 'published', instrumentCode: 'starting_in_a_new_role' },
+    { id: id(), tenantId: trust, organisationId: trust, title: 'Where I belong: quarterly', status: 'published', instrumentCode: 'where_i_belong' },
+    { id: id(), tenantId: trust, organisationId: trustServices[2]!, title: 'Perinatal peer support check-in', status: 'draft', instrumentCode: 'pulse' },
+    { id: id(), tenantId: pcn, organisationId: pcn, title: 'Starting in a new role: month 1', status: 'published', instrumentCode: 'starting_in_a_new_role' },
+    { id: id(), tenantId: pcn, organisationId: pcn, title: 'Where I belong: quarterly', status: 'published', instrumentCode: 'where_i_belong' },
   ];
 
   const responses: DemoResponse[] = [];

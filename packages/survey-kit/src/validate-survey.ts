@@ -104,10 +104,15 @@ export function validateSurvey(json: unknown, options: ValidateOptions = {}): Su
 
   // SurveyJS's own reading of the JSON: unknown properties, wrong types, unknown question types.
   let model: Model | null = null;
+  // SurveyJS warns on the console about bad expressions as it loads; they are reported below instead.
+  const warn = console.warn;
+  console.warn = () => undefined;
   try {
     model = new Model(json);
   } catch (error) {
     problems.push({ path: '$', message: `SurveyJS cannot load the form: ${(error as Error).message}` });
+  } finally {
+    console.warn = warn;
   }
   for (const error of model?.jsonErrors ?? []) {
     const name = (error as { element?: { name?: string } }).element?.name;

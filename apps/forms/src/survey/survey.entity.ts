@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ScoringSpec } from '@harbour/survey-kit';
 import { SurveyStatus } from './survey-status';
 
 @Entity({ schema: 'forms', name: 'survey' })
@@ -23,4 +24,16 @@ export class Survey {
   @Column('text')
   @Field(() => SurveyStatus, { description: 'Where the survey is in its life.' })
   status!: SurveyStatus;
+
+  @Column('text', { name: 'instrument_code', nullable: true })
+  instrumentCode!: string | null;
+
+  @Column('integer', { name: 'instrument_version', nullable: true })
+  instrumentVersion!: number | null;
+
+  @Column('jsonb')
+  draft!: Record<string, unknown>;
+
+  @Column('jsonb', { name: 'draft_scoring' })
+  draftScoring!: ScoringSpec;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { pagesPerParent, type Page } from '@harbour/graphql-kit';
 import { Survey } from './survey.entity';
+import type { ScoringSpec } from '@harbour/survey-kit';
 import type { SurveyStatus } from './survey-status';
 
 /** Surveys by id, for loaders. */
@@ -14,6 +15,10 @@ interface SurveyRow {
   organisation_id: string;
   title: string;
   status: SurveyStatus;
+  instrument_code: string | null;
+  instrument_version: number | null;
+  draft: Record<string, unknown>;
+  draft_scoring: ScoringSpec;
 }
 
 /** A page of each organisation's own surveys, by title (keyset on title, id), in one query. */
@@ -31,7 +36,17 @@ export function surveysOfOrganisations(
     ],
     direction: 'ASC',
     map: (row) =>
-      Object.assign(new Survey(), { id: row.id, tenantId: row.tenant_id, organisationId: row.organisation_id, title: row.title, status: row.status }),
+      Object.assign(new Survey(), {
+        id: row.id,
+        tenantId: row.tenant_id,
+        organisationId: row.organisation_id,
+        title: row.title,
+        status: row.status,
+        instrumentCode: row.instrument_code,
+        instrumentVersion: row.instrument_version,
+        draft: row.draft,
+        draftScoring: row.draft_scoring,
+      }),
     parentOf: (s) => s.organisationId,
     cursorOf: (s) => [s.title, s.id],
   });
