@@ -50,6 +50,12 @@ const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
   // The draft is the published version 1, so publishing again changes nothing.
   'Mutation.publishSurvey': (f) => `mutation { publishSurvey(surveyId: "${f.survey}") { number } }`,
   'Survey.draft': (f) => `{ survey(id: "${f.survey}") { draft } }`,
+  'Query.campaigns': (f) => `{ campaigns(organisationId: "${f.trust}") { id } }`,
+  // Version 99 does not exist: allowed callers get BAD_USER_INPUT and nothing is made.
+  'Mutation.createCampaign': (f) =>
+    `mutation { createCampaign(input: { surveyId: "${f.survey}", versionNumber: 99, name: "Matrix", audience: { organisationId: "${f.trust}" }, schedule: { kind: WINDOW, opensOn: "2026-12-01", closesOn: "2026-12-31" } }) { id } }`,
+  'Mutation.scheduleCampaign': () => 'mutation { scheduleCampaign(id: "00000000-0000-4000-8000-00000000abcd") { id } }',
+  'Mutation.closeCampaign': () => 'mutation { closeCampaign(id: "00000000-0000-4000-8000-00000000abcd") { id } }',
   'Organisation.surveys': (f) => `{ organisation(id: "${f.trust}") { surveys { nodes { title } } } }`,
   'Organisation.reportingPolicy': (f) => `{ organisation(id: "${f.trust}") { reportingPolicy { minGroupSize } } }`,
   'Survey.responseCount': (f) => `{ survey(id: "${f.survey}") { responseCount } }`,

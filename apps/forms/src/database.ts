@@ -1,6 +1,7 @@
 import type { SubgraphDatabase } from '@harbour/db';
 import { migrations } from './migrations';
+import { Campaign } from './campaign/campaign.entity';
 import { SurveyVersion } from './survey/survey-version.entity';
 import { Survey } from './survey/survey.entity';
 
-export const database: SubgraphDatabase = { schema: 'forms', entities: [Survey, SurveyVersion], migrations };
+export const database: SubgraphDatabase = { schema: 'forms', entities: [Survey, SurveyVersion, Campaign], migrations };

@@ -31,6 +31,15 @@ beforeAll(async () => {
       [tenant],
     );
   }
+  // The demo has no campaigns: give each tenant one, of its first published survey.
+  for (const tenant of [tenantA, tenantB]) {
+    await owner.query(
+      `INSERT INTO forms.campaign (id, tenant_id, organisation_id, survey_id, version_number, name, audience, schedule)
+       SELECT gen_random_uuid(), s.tenant_id, s.organisation_id, s.id, 1, 'Test', jsonb_build_object('organisationId', s.tenant_id), '{"kind": "window"}'
+       FROM forms.survey s WHERE s.tenant_id = $1 AND s.status = 'published' ORDER BY s.title LIMIT 1`,
+      [tenant],
+    );
+  }
   // The demo records no audit events: give each trail one per tenant.
   for (const schema of ['directory', 'forms', 'responses', 'insights']) {
     await owner.query(
@@ -93,6 +102,7 @@ describe('row-level security', () => {
       'directory.staff_host',
       'directory.staff_import',
       'forms.audit_event',
+      'forms.campaign',
       'forms.survey',
       'forms.survey_version',
       'insights.audit_event',

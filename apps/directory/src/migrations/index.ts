@@ -6,6 +6,7 @@ import { RoleAndSettingCatalogues1764100600000 } from './1764100600000-RoleAndSe
 import { OrganisationOdsCode1764100700000 } from './1764100700000-OrganisationOdsCode';
 import { DirectoryAuditTrail1764100800000 } from './1764100800000-DirectoryAuditTrail';
 import { CreateStaff1764100900000 } from './1764100900000-CreateStaff';
+import { PublishStaffAudience1764101100000 } from './1764101100000-PublishStaffAudience';
 
 /** In the order they run. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   OrganisationOdsCode1764100700000,
   DirectoryAuditTrail1764100800000,
   CreateStaff1764100900000,
+  PublishStaffAudience1764101100000,
 ];
