@@ -31,6 +31,7 @@ async function signedIn(email: string, path = '/', width = 1280, password = DEMO
 const PAGE_NAMES: Record<string, string> = {
   '/': 'Organisations',
   '/tree': 'Organisation tree',
+  '/surveys': 'Surveys',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
   '/catalogues': 'Roles and settings',
@@ -139,6 +140,52 @@ describe('the admin pages, for a trust admin', () => {
     await form.getByLabel('ODS code (optional)').fill('RXR01');
     await form.getByRole('button', { name: 'Add organisation' }).click();
     await page.getByText('Added Rowan Ward.').waitFor();
+    await page.close();
+  });
+});
+
+describe('the form studio', () => {
+  it('customises an instrument: adds a local question, cannot change a core one, previews, publishes version 2 and schedules a campaign', async () => {
+    const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, '/surveys');
+    const start = page.getByRole('form', { name: 'Start a survey' });
+    await start.getByLabel('Title').fill('Belonging, winter');
+    await start.getByLabel('Start from').selectOption({ label: 'Where I belong (three months after starting, then every quarter)' });
+    await start.getByRole('button', { name: 'Start survey' }).click();
+    const studio = page.getByRole('region', { name: 'Belonging, winter' });
+    await studio.getByText('Core, locked').first().waitFor();
+    expect(await studio.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+    await studio.getByRole('button', { name: 'Publish' }).click();
+    await studio.getByText('Published version 1.').waitFor();
+
+    const add = studio.getByRole('form', { name: 'Add a question' });
+    await add.getByLabel('Question').fill('What would help you feel part of the team?');
+    await add.getByLabel(/^Name/).fill('loc_help');
+    await add.getByRole('button', { name: 'Add question' }).click();
+    await studio.getByText('Added "What would help you feel part of the team?".').waitFor();
+    // The preview renders the form as respondents will see it, the new question included.
+    const preview = studio.locator('.survey-preview');
+    await preview.getByText('Where do you feel you belong at work?').waitFor();
+    await preview.getByRole('button', { name: 'Next' }).click();
+    await preview.getByRole('button', { name: 'Next' }).click();
+    await preview.getByText('What would help you feel part of the team?').waitFor();
+
+    await studio.getByText('Edit the SurveyJS JSON').click();
+    const json = studio.getByLabel('SurveyJS JSON');
+    await json.fill((await json.inputValue()).replace('I feel part of a team.', 'I love my team.'));
+    await studio.getByRole('button', { name: 'Save JSON' }).click();
+    await studio.getByRole('alert').getByText(/"bel_part_of_team" is a core question: its wording cannot change/).waitFor();
+
+    await studio.getByRole('button', { name: 'Publish' }).click();
+    await studio.getByText('Published version 2.').waitFor();
+    await studio.getByText(/Changes in version 2: added loc_help; nothing removed; nothing changed\./).waitFor();
+
+    const campaign = studio.getByRole('form', { name: 'Schedule a campaign' });
+    await campaign.getByLabel('Campaign name').fill('Winter belonging');
+    await campaign.getByLabel('Opens on').fill('2026-12-01');
+    await campaign.getByLabel('Closes on').fill('2026-12-21');
+    await campaign.getByRole('button', { name: 'Schedule campaign' }).click();
+    await studio.getByText(/^Scheduled "Winter belonging" for \d+ staff\.$/).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -11,6 +11,7 @@ import { CataloguesPage } from './features/catalogues/CataloguesPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { ImportStaffPage } from './features/staff/ImportStaffPage';
+import { SurveysPage } from './features/surveys/SurveysPage';
 import { StaffPage } from './features/staff/StaffPage';
 import { TokensPage } from './features/tokens/TokensPage';
 import { TreePage } from './features/tree/TreePage';
@@ -18,6 +19,7 @@ import { TreePage } from './features/tree/TreePage';
 const PAGES: Record<Route, () => React.JSX.Element> = {
   '/': OrganisationsPage,
   '/tree': TreePage,
+  '/surveys': SurveysPage,
   '/staff': StaffPage,
   '/staff/import': ImportStaffPage,
   '/catalogues': CataloguesPage,
@@ -28,7 +30,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
 };
 
 /** Pages only managers (trust admins) can use. */
-const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/staff', '/staff/import', '/people', '/audit']);
+const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/surveys', '/staff', '/staff/import', '/people', '/audit']);
 
 function Navigation({ route }: { route: Route }) {
   const organisation = useWorkingOrganisation();

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export const ROUTES = {
   '/': 'Organisations',
   '/tree': 'Organisation tree',
+  '/surveys': 'Surveys',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
   '/catalogues': 'Roles and settings',
