@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { Link } from './app/Link';
 import { ROUTES, useRoute, type Route } from './app/router';
 import { useAccessLoaded, useWorkingOrganisation, WorkingOrganisationProvider } from './app/working-organisation';
@@ -11,12 +11,14 @@ import { CataloguesPage } from './features/catalogues/CataloguesPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { ImportStaffPage } from './features/staff/ImportStaffPage';
-import { SurveysPage } from './features/surveys/SurveysPage';
 import { StaffPage } from './features/staff/StaffPage';
 import { TokensPage } from './features/tokens/TokensPage';
 import { TreePage } from './features/tree/TreePage';
 
-const PAGES: Record<Route, () => React.JSX.Element> = {
+// The studio brings SurveyJS (most of the app's weight): loaded only when its page opens.
+const SurveysPage = lazy(() => import('./features/surveys/SurveysPage').then((m) => ({ default: m.SurveysPage })));
+
+const PAGES: Record<Route, ComponentType> = {
   '/': OrganisationsPage,
   '/tree': TreePage,
   '/surveys': SurveysPage,
@@ -68,7 +70,9 @@ function SignedIn() {
     <WorkingOrganisationProvider>
       <Navigation route={route} />
       <main id="main" tabIndex={-1} ref={main}>
-        <Page />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Page />
+        </Suspense>
       </main>
     </WorkingOrganisationProvider>
   );
