@@ -185,7 +185,12 @@ describe('the form studio', () => {
     await campaign.getByLabel('Closes on').fill('2026-12-21');
     await campaign.getByRole('button', { name: 'Schedule campaign' }).click();
     await studio.getByText(/^Scheduled "Winter belonging" for \d+ staff\.$/).waitFor();
+    const row = page.getByRole('region', { name: 'Campaign list' }).getByRole('row', { name: /Winter belonging/ });
+    await row.getByText('Scheduled').waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('Belonging, winter, version 2');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await row.getByRole('button', { name: /Close/ }).click();
+    await row.getByText('Closed').waitFor();
     await page.close();
   });
 });

@@ -173,6 +173,7 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
     else {
       setProblems([]);
       setNotice(`Scheduled "${String(values.get('campaign'))}" for ${made.data!.createCampaign.audiencePreview} staff.`);
+      onChanged();
     }
   }
 
