@@ -143,7 +143,7 @@ export async function prepareDatabase(options: {
 }
 
 /** The session setting that lets a connection see every tenant's rows past row-level security. */
-export const ALL_TENANTS_OPTION = '-c harbour.all_tenants=on';
+const ALL_TENANTS_OPTION = '-c harbour.all_tenants=on';
 
 /**
  * The owner's connection string with every tenant visible: migrations, seeds and fixtures

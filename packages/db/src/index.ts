@@ -1,11 +1,11 @@
 export { startEmbeddedPostgres, openDatabaseServer } from './embedded';
 export type { RunningServer } from './embedded';
-export { acrossTenants, ALL_TENANTS_OPTION, assertUnprivileged, prepareDatabase, subgraphRole, userOf, OWNER_ROLE, APP_ROLE } from './bootstrap';
+export { acrossTenants, assertUnprivileged, prepareDatabase, subgraphRole, userOf, OWNER_ROLE, APP_ROLE } from './bootstrap';
 export type { DatabaseUrls } from './bootstrap';
 export { createSubgraphDataSource, DEFAULT_POOL } from './data-source';
 export type { SubgraphDatabase, PoolOptions } from './data-source';
 export { migrateSubgraph } from './migrate';
 export { credentialsFileFor, embeddedCredentials } from './credentials';
 export type { EmbeddedCredentials } from './credentials';
-export { tenantIsolation, tenantVisible } from './row-level-security';
+export { tenantIsolation } from './row-level-security';
 export { auditTable } from './audit-table';

@@ -4,10 +4,8 @@
  * tenant is one of `harbour.tenant_ids`, which the request's transaction sets with
  * `set_config(..., true)`. Neither set means no rows.
  */
-export function tenantVisible(column = 'tenant_id'): string {
-  return `(current_setting('harbour.all_tenants', true) = 'on'
-    OR ${column} = ANY (coalesce(nullif(current_setting('harbour.tenant_ids', true), ''), '{}')::uuid[]))`;
-}
+const TENANT_VISIBLE = `(current_setting('harbour.all_tenants', true) = 'on'
+    OR tenant_id = ANY (coalesce(nullif(current_setting('harbour.tenant_ids', true), ''), '{}')::uuid[]))`;
 
 /** Statements that enable and force row-level security on a tenant-owned table. */
 export function tenantIsolation(table: string): { up: string[]; down: string[] } {
@@ -16,7 +14,7 @@ export function tenantIsolation(table: string): { up: string[]; down: string[] }
       `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`,
       // Forced: the owner is held to it too, so views it owns filter by the reader's tenants.
       `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`,
-      `CREATE POLICY tenant_isolation ON ${table} USING ${tenantVisible()} WITH CHECK ${tenantVisible()}`,
+      `CREATE POLICY tenant_isolation ON ${table} USING ${TENANT_VISIBLE} WITH CHECK ${TENANT_VISIBLE}`,
     ],
     down: [
       `DROP POLICY tenant_isolation ON ${table}`,

@@ -9,12 +9,9 @@ const REQUEST_FRAME = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)|^SELECT set_co
  */
 export class QueryCounter implements Logger {
   readonly queries: string[] = [];
-  /** The request frames left out of {@link queries}. */
-  frames = 0;
 
   logQuery(query: string): void {
-    if (REQUEST_FRAME.test(query)) this.frames++;
-    else this.queries.push(query);
+    if (!REQUEST_FRAME.test(query)) this.queries.push(query);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -24,6 +21,5 @@ export class QueryCounter implements Logger {
 
   reset(): void {
     this.queries.length = 0;
-    this.frames = 0;
   }
 }
