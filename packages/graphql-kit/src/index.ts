@@ -9,7 +9,7 @@ export { grantsFor, isEmptyScope, scopeCondition, scopeCovers, scopeOf } from '.
 export type { Action, GrantScope } from './auth/permissions';
 export type { Placement } from './auth/authorise';
 export { authorise, isAllowed, placementLoader, requireAccount, requirePlatformAdmin, requireScope } from './auth/authorise';
-export { ALL_TENANTS, openRequestScope, setTenants, withTenants } from './request-scope';
+export { ALL_TENANTS, openRequestScope, withTenants } from './request-scope';
 export type { RequestScope, TenantSetting } from './request-scope';
 export type { HarbourContext } from './context';
 export { ErrorCode, HarbourError, notFound } from './errors';

@@ -14,7 +14,7 @@ export interface RequestScope {
  * tenants row-level security lets it see: the caller's grants' tenants, or every tenant for a
  * platform admin. An anonymous caller sets none, so sees no tenant-owned row at all.
  */
-export async function openRequestScope(dataSource: DataSource, caller: Caller): Promise<RequestScope> {
+export async function openRequestScope(dataSource: DataSource, caller: TenantSetting): Promise<RequestScope> {
   const runner: QueryRunner = dataSource.createQueryRunner();
   try {
     await runner.connect();
@@ -58,18 +58,18 @@ function tenantSettingsSql(caller: TenantSetting): string {
   return `SELECT set_config('harbour.tenant_ids', '{${tenants.join(',')}}', true), set_config('harbour.all_tenants', '${everywhere ? 'on' : 'off'}', true)`;
 }
 
-/** Sets the tenant settings row-level security reads, for the current transaction only. */
-export async function setTenants(db: EntityManager, caller: TenantSetting): Promise<void> {
-  await db.query(tenantSettingsSql(caller));
-}
-
 /**
- * Runs `work` in a transaction of its own with the given caller's tenants set: for work
- * outside a GraphQL request (sign-in, imports, background jobs).
+ * Runs `work` in a transaction of its own with the given caller's tenants set, the same way a
+ * request does: for work outside a GraphQL request (verifying credentials, import progress).
  */
-export function withTenants<T>(dataSource: DataSource, caller: TenantSetting, work: (db: EntityManager) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (db) => {
-    await setTenants(db, caller);
-    return work(db);
-  });
+export async function withTenants<T>(dataSource: DataSource, caller: TenantSetting, work: (db: EntityManager) => Promise<T>): Promise<T> {
+  const scope = await openRequestScope(dataSource, caller);
+  try {
+    const result = await work(scope.db);
+    await scope.finish(true);
+    return result;
+  } catch (error) {
+    await scope.finish(false);
+    throw error;
+  }
 }
