@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
-import { audit, authorise, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, authorise, groupByKey, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { INSTRUMENTS, type ScoringSpec } from '@harbour/survey-kit';
 import { InstrumentType } from '../instrument/instrument.types';
 import { SurveyVersion } from './survey-version.entity';
@@ -146,10 +146,7 @@ export class SurveyDraftResolver {
   @FieldResolver(() => [SurveyVersion], { description: 'Its published versions, oldest first.' })
   versions(@Root() survey: Survey, @Ctx() ctx: HarbourContext): Promise<SurveyVersion[]> {
     return ctx.loaders
-      .get<string, SurveyVersion[]>('survey.versions', async (ids) => {
-        const all = await versionsOf(ctx.db, ids);
-        return ids.map((id) => all.filter((v) => v.surveyId === id));
-      })
+      .get<string, SurveyVersion[]>('survey.versions', async (ids) => groupByKey(ids, await versionsOf(ctx.db, ids), (v) => v.surveyId))
       .load(survey.id);
   }
 
