@@ -1,21 +1,10 @@
 import type { ImportProblem, StaffColumn, StaffCsvRow } from './staff-csv';
+import { LeaveReasonValue } from './staff-enums';
 
 export const PAY_BANDS = ['1', '2', '3', '4', '5', '6', '7', '8a', '8b', '8c', '8d', '9'] as const;
-export const LEAVE_REASONS = [
-  'career_progression',
-  'another_nhs_role',
-  'left_the_nhs',
-  'retirement',
-  'end_of_fixed_term',
-  'relocation',
-  'work_life_balance',
-  'health',
-  'lack_of_support',
-  'dismissal',
-  'other',
-  'unknown',
-] as const;
-export type LeaveReason = (typeof LEAVE_REASONS)[number];
+/** The leaving reasons, as the GraphQL enum (and the database's check) has them. */
+export const LEAVE_REASONS: readonly LeaveReason[] = Object.values(LeaveReasonValue);
+export type LeaveReason = `${LeaveReasonValue}`;
 
 /** A checked row, with names resolved to ids. */
 export interface StaffRecord {
