@@ -1,4 +1,5 @@
 import { ConditionRunner, ConditionsParser, Model } from 'survey-core';
+import { elementsOf, isObject, type LocatedElement } from './form-elements';
 import type { QuestionJson } from './instruments/questions';
 import type { ScoringSpec } from './scoring';
 
@@ -24,33 +25,8 @@ export interface ValidateOptions {
   limits?: SurveyLimits;
 }
 
-interface Located {
-  path: string;
-  json: Record<string, unknown>;
-}
-
 /** Variables an expression may use that are not question names: inside matrices, dynamic panels and choices. */
 const CONTEXT_PREFIXES = new Set(['row', 'panel', 'parentpanel', 'rootpanel', 'item', 'choice', 'self', 'locale']);
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Every element (questions and panels) with its JSON path, depth first, in page order. */
-function elementsOf(json: Record<string, unknown>): Located[] {
-  const found: Located[] = [];
-  const walk = (elements: unknown, path: string) => {
-    if (!Array.isArray(elements)) return;
-    elements.forEach((element, index) => {
-      if (!isObject(element)) return;
-      const here = `${path}[${index}]`;
-      found.push({ path: here, json: element });
-      walk(element.elements, `${here}.elements`);
-      walk(element.templateElements, `${here}.templateElements`);
-    });
-  };
-  if (Array.isArray(json.pages)) json.pages.forEach((page, index) => isObject(page) && walk(page.elements, `$.pages[${index}].elements`));
-  walk(json.elements, '$.elements');
-  return found;
-}
 
 const isPanel = (element: Record<string, unknown>) => element.type === 'panel' || element.type === 'paneldynamic';
 
@@ -90,7 +66,7 @@ export function validateSurvey(json: unknown, options: ValidateOptions = {}): Su
   if (questions.length > limits.maxQuestions) {
     problems.push({ path: '$', message: `The form has ${questions.length} questions; the limit is ${limits.maxQuestions}` });
   }
-  const byName = new Map<string, Located>();
+  const byName = new Map<string, LocatedElement>();
   for (const element of elements) {
     const name = element.json.name;
     if (typeof name !== 'string' || !name.trim()) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { elementsOf, isObject } from './form-elements';
 import type { ScoringSpec } from './scoring';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** JSON with object keys in a fixed order, so equal content always prints the same. */
 export function canonicalJson(value: unknown): string {
@@ -18,19 +18,7 @@ export function contentHash(json: unknown, scoring: ScoringSpec | null): string 
 /** Questions (and panels) by name, wherever they sit in the form. */
 function questionsByName(json: unknown): Map<string, Record<string, unknown>> {
   const found = new Map<string, Record<string, unknown>>();
-  const walk = (elements: unknown) => {
-    if (!Array.isArray(elements)) return;
-    for (const element of elements) {
-      if (!isObject(element)) continue;
-      if (typeof element.name === 'string') found.set(element.name, element);
-      walk(element.elements);
-      walk(element.templateElements);
-    }
-  };
-  if (isObject(json)) {
-    if (Array.isArray(json.pages)) json.pages.forEach((page) => isObject(page) && walk(page.elements));
-    walk(json.elements);
-  }
+  for (const { json: element } of elementsOf(json)) if (typeof element.name === 'string') found.set(element.name, element);
   return found;
 }
 
