@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { useFormMessage } from '../../app/form-message';
 import { graphql } from '../../graphql';
 
 const ChangePassword = graphql(`
@@ -11,7 +12,7 @@ const ChangePassword = graphql(`
 /** The signed-in person's own account: change the password (other sessions end). */
 export function AccountPage() {
   const [, change] = useMutation(ChangePassword);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useFormMessage();
   const ids = { current: useId(), next: useId() };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -31,11 +32,7 @@ export function AccountPage() {
       <h1>Your account</h1>
       <form className="card form" onSubmit={submit} aria-label="Change your password">
         <h2>Change your password</h2>
-        {message && (
-          <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>
-            {message.text}
-          </p>
-        )}
+        {message}
         <label htmlFor={ids.current}>Current password</label>
         <input id={ids.current} name="current" type="password" autoComplete="current-password" required />
         <label htmlFor={ids.next}>New password (at least 12 characters)</label>

@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { TableScroll } from '../../app/TableScroll';
+import { useFormMessage } from '../../app/form-message';
 import { graphql } from '../../graphql';
 import { useWorkingOrganisation } from '../../app/working-organisation';
 
@@ -48,7 +49,7 @@ const FAMILY: Record<string, string> = {
 function AddEntry({ kind, onAdded }: { kind: 'role' | 'setting'; onAdded: () => void }) {
   const organisation = useWorkingOrganisation();
   const [, create] = useMutation(kind === 'role' ? CreateRole : CreateSetting);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useFormMessage();
   const ids = { code: useId(), name: useId() };
   if (!organisation?.manages) return null;
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -66,11 +67,7 @@ function AddEntry({ kind, onAdded }: { kind: 'role' | 'setting'; onAdded: () => 
   return (
     <form className="card form" onSubmit={submit} aria-label={`Add a ${kind}`}>
       <h3>Add a {kind} of your own</h3>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>
-          {message.text}
-        </p>
-      )}
+      {message}
       <label htmlFor={ids.name}>Name</label>
       <input id={ids.name} name="name" required maxLength={200} />
       <label htmlFor={ids.code}>Code (lower case letters, digits and underscores)</label>

@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { TableScroll } from '../../app/TableScroll';
+import { useFormMessage } from '../../app/form-message';
 import { graphql } from '../../graphql';
 import { useWorkingOrganisation } from '../../app/working-organisation';
 
@@ -62,16 +63,6 @@ const CreateAccount = graphql(`
 `);
 
 const ROLE_LABEL = { TRUST_ADMIN: 'Trust admin', EVALUATOR: 'Evaluator' } as const;
-
-function useFormMessage() {
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const view = message && (
-    <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>
-      {message.text}
-    </p>
-  );
-  return [view, setMessage] as const;
-}
 
 /** Who has access to the organisation, and giving or taking it. */
 export function PeoplePage() {

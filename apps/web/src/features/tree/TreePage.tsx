@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useFormMessage } from '../../app/form-message';
 import { graphql } from '../../graphql';
 import { useWorkingOrganisation } from '../../app/working-organisation';
 import { KIND_LABELS } from '../organisations/kinds';
@@ -73,7 +74,7 @@ export function TreePage() {
   const organisation = useWorkingOrganisation();
   const [{ data }, refetch] = useQuery({ query: PlacesQuery, variables: { id: organisation?.id ?? '' }, pause: !organisation });
   const [, create] = useMutation(CreateOrganisation);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useFormMessage();
   const [version, setVersion] = useState(0);
   const ids = { parent: useId(), kind: useId(), name: useId(), ods: useId() };
   const places = data ? [{ id: data.organisation.id, name: data.organisation.name }, ...data.organisation.descendants.nodes] : [];
@@ -110,11 +111,7 @@ export function TreePage() {
       {organisation?.manages && (
         <form className="card form" onSubmit={submit} aria-label="Add an organisation">
           <h2>Add an organisation</h2>
-          {message && (
-            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>
-              {message.text}
-            </p>
-          )}
+          {message}
           <label htmlFor={ids.parent}>Within</label>
           <select id={ids.parent} name="parent">
             {places.map((place) => (
