@@ -66,6 +66,22 @@ describe('validating a form', () => {
     expect(validateSurvey(extended, { coreItems })).toEqual([]);
   });
 
+  it('lets a trust translate core questions, choices and labels into Welsh, but not change their English', () => {
+    const translated = copy(where.json);
+    const choices = translated.pages[0]!.elements[0]!.choices as { value: string; text: unknown }[];
+    choices[3]!.text = { default: 'Nowhere in particular', cy: 'Unman yn benodol' };
+    translated.pages[0]!.elements[1]!.minRateDescription = { default: 'Strongly disagree', cy: 'Anghytuno’n gryf' };
+    expect(validateSurvey(translated, { coreItems })).toEqual([]);
+    choices[3]!.text = { default: 'Nowhere at all', cy: 'Unman o gwbl' };
+    expect(validateSurvey(translated, { coreItems })).toEqual([
+      { path: '$.pages[0].elements[0].choices', message: '"bel_where" is a core question: its choices cannot change (it keeps scores comparable)' },
+    ]);
+    // A plain-string choice and the same choice written as an item with a Welsh text are the same choice.
+    const plain = { pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'q', title: 'Q', choices: ['Yes', 'No'] }] }] };
+    const items = { pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'q', title: 'Q', choices: [{ value: 'Yes', text: { default: 'Yes', cy: 'Ydw' } }, 'No'] }] }] };
+    expect(validateSurvey(items, { coreItems: plain.pages[0]!.elements })).toEqual([]);
+  });
+
   it('refuses what SurveyJS cannot load, and forms beyond the limits', () => {
     expect(validateSurvey('not a form')).toEqual([{ path: '$', message: 'A form is a JSON object with pages' }]);
     const odd = copy(FOREIGN_FORM);

@@ -31,7 +31,17 @@ const CONTEXT_PREFIXES = new Set(['row', 'panel', 'parentpanel', 'rootpanel', 'i
 const isPanel = (element: Record<string, unknown>) => element.type === 'panel' || element.type === 'paneldynamic';
 
 function equivalent(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+  return JSON.stringify(normalise(asItems(a))) === JSON.stringify(normalise(asItems(b)));
+}
+
+/** Lists of items (choices, rows, columns) read alike whether an item is `"x"` or `{ value: "x", text: "x" }` (with translations). */
+function asItems(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((item) => {
+    if (typeof item === 'string' || typeof item === 'number') return { value: item, text: String(item) };
+    if (isObject(item) && 'value' in item && !('text' in item)) return { ...item, text: String(item.value) };
+    return item;
+  });
 }
 
 function normalise(value: unknown): unknown {
