@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
+import { resolveAccountReference } from './account/account.reference';
 import { AccountResolver } from './account/account.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { ApiTokenResolver } from './api-token/api-token.resolver';
@@ -15,6 +16,6 @@ import { StaffResolver } from './staff/staff.resolver';
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
     { resolvers: [OrganisationResolver, RoleResolver, AccountResolver, GrantResolver, ApiTokenResolver, SettingResolver, AuditResolver, StaffResolver, StaffImportResolver] },
-    { Organisation: resolveOrganisationReference, Role: resolveRoleReference },
+    { Organisation: resolveOrganisationReference, Role: resolveRoleReference, Account: resolveAccountReference },
   );
 }

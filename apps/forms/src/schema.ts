@@ -4,11 +4,12 @@ import { OrganisationSurveysResolver } from './organisation/organisation.resolve
 import { resolveSurveyReference } from './survey/survey.reference';
 import { CampaignResolver } from './campaign/campaign.resolver';
 import { SurveyDraftResolver } from './survey/survey-draft.resolver';
+import { SurveyVersionResolver } from './survey/survey-version.resolver';
 import { SurveyResolver } from './survey/survey.resolver';
 
 export function buildFormsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [SurveyResolver, OrganisationSurveysResolver, SurveyDraftResolver, CampaignResolver] },
+    { resolvers: [SurveyResolver, OrganisationSurveysResolver, SurveyDraftResolver, SurveyVersionResolver, CampaignResolver] },
     {
       Survey: resolveSurveyReference,
       // forms holds nothing about an organisation but its id.

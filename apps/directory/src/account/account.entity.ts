@@ -1,7 +1,8 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ schema: 'directory', name: 'account' })
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'Someone who signs in to Harbour: an admin or an evaluator. Respondents need no account.' })
 export class Account {
   @PrimaryColumn('uuid')
