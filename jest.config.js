@@ -5,7 +5,11 @@ module.exports = {
   roots: ['<rootDir>/packages', '<rootDir>/apps', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+  transform: {
+    // The web app is an ES module package; its pure modules are tested here as CommonJS.
+    '/apps/web/.+\\.ts$': '<rootDir>/tests/jest/ts-jest-web.js',
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+  },
   globalSetup: '<rootDir>/tests/jest/global-setup.js',
   globalTeardown: '<rootDir>/tests/jest/global-teardown.js',
   setupFiles: ['<rootDir>/tests/jest/setup-reflect.js'],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@harbour/demo';
 import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
@@ -32,6 +33,7 @@ const PAGE_NAMES: Record<string, string> = {
   '/': 'Organisations',
   '/tree': 'Organisation tree',
   '/surveys': 'Surveys',
+  '/campaigns': 'Campaigns',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
   '/catalogues': 'Roles and settings',
@@ -145,7 +147,7 @@ describe('the admin pages, for a trust admin', () => {
 });
 
 describe('the form studio', () => {
-  it('customises an instrument: adds a local question, cannot change a core one, previews, publishes version 2 and schedules a campaign', async () => {
+  it('customises an instrument: adds a local question with logic, cannot change a core one, adds Welsh, previews, publishes version 2 and schedules a campaign', async () => {
     const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, '/surveys');
     const start = page.getByRole('form', { name: 'Start a survey' });
     await start.getByLabel('Title').fill('Belonging, winter');
@@ -157,37 +159,92 @@ describe('the form studio', () => {
     await studio.getByRole('button', { name: 'Publish' }).click();
     await studio.getByText('Published version 1.').waitFor();
 
+    // A local question, shown only to those who feel they belong nowhere.
     const add = studio.getByRole('form', { name: 'Add a question' });
+    await add.getByLabel('Type').selectOption({ label: 'One choice (radio buttons)' });
     await add.getByLabel('Question').fill('What would help you feel part of the team?');
     await add.getByLabel(/^Name/).fill('loc_help');
+    await add.getByLabel('Choices, one per line').fill('A buddy\nA team meeting\nSomething else');
+    await add.getByText('Logic').click();
+    await add.getByLabel('Show only if').fill("{bel_where} = 'nowhere'");
     await add.getByRole('button', { name: 'Add question' }).click();
     await studio.getByText('Added "What would help you feel part of the team?".').waitFor();
-    // The preview renders the form as respondents will see it, the new question included.
-    const preview = studio.locator('.survey-preview');
-    await preview.getByText('Where do you feel you belong at work?').waitFor();
-    await preview.getByRole('button', { name: 'Next' }).click();
-    await preview.getByRole('button', { name: 'Next' }).click();
-    await preview.getByText('What would help you feel part of the team?').waitFor();
+    // Logic naming a question that is not there is refused, and the draft keeps its question.
+    await studio.getByRole('button', { name: 'Edit What would help you feel part of the team?' }).click();
+    const edit = studio.getByRole('form', { name: 'Edit question loc_help' });
+    await edit.getByLabel('Show only if').fill("{bel_wear} = 'nowhere'");
+    await edit.getByRole('button', { name: 'Save question' }).click();
+    await studio.getByRole('alert').getByText(/names \{bel_wear\}, but no question is called that/).waitFor();
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await studio.getByRole('button', { name: 'Up What would help you feel part of the team?' }).click();
+    await studio.getByText('Moved "What would help you feel part of the team?" up.').waitFor();
 
+    // A core question: its wording is locked in the editor, and refused in the JSON.
+    await studio.getByRole('button', { name: 'Logic I feel part of a team.' }).click();
+    const core = studio.getByRole('form', { name: 'Edit question bel_part_of_team' });
+    expect(await core.getByLabel('Question').isDisabled()).toBe(true);
+    await core.getByRole('button', { name: 'Cancel' }).click();
     await studio.getByText('Edit the SurveyJS JSON').click();
     const json = studio.getByLabel('SurveyJS JSON');
     await json.fill((await json.inputValue()).replace('I feel part of a team.', 'I love my team.'));
     await studio.getByRole('button', { name: 'Save JSON' }).click();
     await studio.getByRole('alert').getByText(/"bel_part_of_team" is a core question: its wording cannot change/).waitFor();
 
+    // Welsh for a core question.
+    await studio.getByRole('button', { name: 'Welsh I feel part of a team.' }).click();
+    const welsh = studio.getByRole('form', { name: 'Welsh for bel_part_of_team' });
+    await welsh.getByLabel(/^Question:/).fill('Rwy’n teimlo’n rhan o dîm.');
+    await welsh.getByRole('button', { name: 'Save Welsh' }).click();
+    await studio.getByText('Saved the Welsh of "I feel part of a team.".').waitFor();
+
+    // The preview renders the form as respondents see it: the logic works, and so does Welsh.
+    const preview = studio.locator('.survey-preview');
+    await preview.getByText('Where do you feel you belong at work?').waitFor();
+    const lastPage = async () => {
+      await preview.getByRole('button', { name: 'Next' }).click();
+      await preview.getByRole('button', { name: 'Next' }).click();
+      await preview.getByRole('button', { name: 'Complete' }).waitFor();
+    };
+    await lastPage();
+    expect(await preview.getByText('What would help you feel part of the team?').count()).toBe(0);
+    await preview.getByRole('button', { name: 'Previous' }).click();
+    await preview.getByRole('button', { name: 'Previous' }).click();
+    await preview.getByText('Nowhere in particular').click();
+    await lastPage();
+    await preview.getByText('What would help you feel part of the team?').waitFor();
+    await studio.getByLabel('Preview in').selectOption({ label: 'Cymraeg (Welsh)' });
+    await preview.getByText('Rwy’n teimlo’n rhan o dîm.').waitFor();
+
     await studio.getByRole('button', { name: 'Publish' }).click();
     await studio.getByText('Published version 2.').waitFor();
-    await studio.getByText(/Changes in version 2: added loc_help; nothing removed; nothing changed\./).waitFor();
+    await studio.getByText('From version 1 to version 2: added loc_help; nothing removed; changed bel_part_of_team (title).').waitFor();
+    const versions = studio.getByRole('region', { name: 'Versions' });
+    expect(await versions.getByRole('row').nth(2).locator('td').nth(2).textContent()).toBe('Northmoor Trust Admin');
+    const [download] = await Promise.all([page.waitForEvent('download'), versions.getByRole('button', { name: 'Export version 2' }).click()]);
+    expect(download.suggestedFilename()).toBe('belonging-winter-v2.json');
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { pages: { elements: { name: string; visibleIf?: string }[] }[] };
+    expect(exported.pages.flatMap((p) => p.elements).find((q) => q.name === 'loc_help')?.visibleIf).toBe("{bel_where} = 'nowhere'");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    const campaign = studio.getByRole('form', { name: 'Schedule a campaign' });
-    await campaign.getByLabel('Campaign name').fill('Winter belonging');
-    await campaign.getByLabel('Opens on').fill('2026-12-01');
-    await campaign.getByLabel('Closes on').fill('2026-12-21');
-    await campaign.getByRole('button', { name: 'Schedule campaign' }).click();
-    await studio.getByText(/^Scheduled "Winter belonging" for \d+ staff\.$/).waitFor();
+    // A campaign of version 2: planned as a draft with its audience counted, then scheduled.
+    await studio.getByRole('link', { name: 'Plan a campaign of version 2' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    const plan = page.getByRole('form', { name: 'Plan a campaign' });
+    expect(await plan.getByLabel('Survey').locator('option:checked').textContent()).toBe('Belonging, winter');
+    expect(await plan.getByLabel('Version').inputValue()).toBe('2');
+    await plan.getByLabel('Campaign name').fill('Winter belonging');
+    await plan.getByLabel('A set number of days after each person starts').check();
+    await plan.getByLabel('Starting on').fill('2026-12-01');
+    await plan.getByLabel('Days after each person starts', { exact: true }).fill('90');
+    await plan.getByLabel('Anonymous', { exact: true }).check();
+    await plan.getByRole('button', { name: 'Save as draft' }).click();
+    await plan.getByText(/^Saved "Winter belonging" as a draft: \d+ staff are in its audience now\./).waitFor();
     const row = page.getByRole('region', { name: 'Campaign list' }).getByRole('row', { name: /Winter belonging/ });
-    await row.getByText('Scheduled').waitFor();
+    await row.getByText('Draft').waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe('Belonging, winter, version 2');
+    expect(await row.locator('td').nth(2).textContent()).toBe('90 days after each start, from 2026-12-01, open 14 days');
+    await row.getByRole('button', { name: /Schedule/ }).click();
+    await row.getByText('Scheduled').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await row.getByRole('button', { name: /Close/ }).click();
     await row.getByText('Closed').waitFor();

@@ -4,6 +4,7 @@ import { ROUTES, useRoute, type Route } from './app/router';
 import { useAccessLoaded, useWorkingOrganisation, WorkingOrganisationProvider } from './app/working-organisation';
 import { AccountPage } from './features/account/AccountPage';
 import { AuditPage } from './features/audit/AuditPage';
+import { CampaignsPage } from './features/campaigns/CampaignsPage';
 import { AccountBar } from './features/auth/AccountBar';
 import { useSessionToken } from './features/auth/session';
 import { SignInPage } from './features/auth/SignInPage';
@@ -22,6 +23,7 @@ const PAGES: Record<Route, ComponentType> = {
   '/': OrganisationsPage,
   '/tree': TreePage,
   '/surveys': SurveysPage,
+  '/campaigns': CampaignsPage,
   '/staff': StaffPage,
   '/staff/import': ImportStaffPage,
   '/catalogues': CataloguesPage,
@@ -32,7 +34,7 @@ const PAGES: Record<Route, ComponentType> = {
 };
 
 /** Pages only managers (trust admins) can use. */
-const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/surveys', '/staff', '/staff/import', '/people', '/audit']);
+const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/surveys', '/campaigns', '/staff', '/staff/import', '/people', '/audit']);
 
 function Navigation({ route }: { route: Route }) {
   const organisation = useWorkingOrganisation();

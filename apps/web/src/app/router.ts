@@ -5,6 +5,7 @@ export const ROUTES = {
   '/': 'Organisations',
   '/tree': 'Organisation tree',
   '/surveys': 'Surveys',
+  '/campaigns': 'Campaigns',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
   '/catalogues': 'Roles and settings',
@@ -23,10 +24,10 @@ export function currentRoute(): Route {
   return (path in ROUTES ? path : '/') as Route;
 }
 
-/** Goes to a page without reloading, and moves focus to its heading for screen readers. */
-export function navigate(route: Route): void {
-  if (route === currentRoute()) return;
-  window.history.pushState(null, '', route);
+/** Goes to a page (with a query string such as `?survey=<id>`) without reloading. */
+export function navigate(route: Route, search = ''): void {
+  if (route === currentRoute() && search === window.location.search) return;
+  window.history.pushState(null, '', route + search);
   listeners.forEach((l) => l());
 }
 
@@ -38,4 +39,9 @@ export function useRoute(): Route {
     },
     currentRoute,
   );
+}
+
+/** One parameter of the page's query string, e.g. the survey a campaign is planned for. */
+export function searchParam(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name);
 }

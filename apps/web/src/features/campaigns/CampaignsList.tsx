@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { TableScroll } from '../../app/TableScroll';
@@ -11,15 +12,29 @@ export const CampaignsQuery = graphql(`
       versionNumber
       anonymity
       audiencePreview
+      minGroupSize
       schedule {
         kind
         opensOn
         closesOn
+        everyWeeks
+        windowDays
+        daysAfterStart
+        until
       }
       survey {
         id
         title
       }
+    }
+  }
+`);
+
+const ScheduleCampaign = graphql(`
+  mutation ScheduleCampaign($id: ID!) {
+    scheduleCampaign(id: $id) {
+      id
+      state
     }
   }
 `);
@@ -34,17 +49,40 @@ const CloseCampaign = graphql(`
 `);
 
 const STATE = { DRAFT: 'Draft', SCHEDULED: 'Scheduled', OPEN: 'Open', CLOSED: 'Closed' } as const;
+const ANONYMITY = { ANONYMOUS: 'Anonymous', PSEUDONYMOUS: 'Pseudonymous', IDENTIFIED: 'Identified' } as const;
 
-/** The organisation's campaigns: what is sent to whom, when, and a way to close one. */
+type Schedule = { kind: 'WINDOW' | 'RECURRING' | 'LIFECYCLE'; opensOn: string; closesOn: string | null; everyWeeks: number | null; windowDays: number | null; daysAfterStart: number | null; until: string | null };
+
+/** A schedule in words, e.g. "every 13 weeks from 2027-01-04, open 14 days". */
+export function scheduleText(s: Schedule): string {
+  const until = s.until ? ` until ${s.until}` : '';
+  if (s.kind === 'WINDOW') return `${s.opensOn} to ${s.closesOn}`;
+  if (s.kind === 'RECURRING') return `every ${s.everyWeeks} weeks from ${s.opensOn}, open ${s.windowDays} days${until}`;
+  return `${s.daysAfterStart} days after each start, from ${s.opensOn}, open ${s.windowDays} days${until}`;
+}
+
+/** The organisation's campaigns: what is sent to whom and when; schedule a draft, close one. */
 export function CampaignsList({ organisationId }: { organisationId: string }) {
   const [{ data, error }, refetch] = useQuery({ query: CampaignsQuery, variables: { organisationId }, requestPolicy: 'cache-and-network' });
   const [, close] = useMutation(CloseCampaign);
+  const [, schedule] = useMutation(ScheduleCampaign);
+  const [problem, setProblem] = useState<string | null>(null);
+  async function act(run: () => Promise<{ error?: { graphQLErrors: { message: string }[]; message: string } }>) {
+    const result = await run();
+    setProblem(result.error ? (result.error.graphQLErrors[0]?.message ?? result.error.message) : null);
+    refetch({ requestPolicy: 'network-only' });
+  }
   return (
     <section aria-labelledby="campaigns-heading">
       <h2 id="campaigns-heading">Campaigns</h2>
       {error && (
         <p role="alert" className="error">
           {error.graphQLErrors[0]?.message ?? error.message}
+        </p>
+      )}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
         </p>
       )}
       {data && data.campaigns.length === 0 && <p>No campaigns yet: publish a survey, then schedule one from it.</p>}
@@ -57,6 +95,7 @@ export function CampaignsList({ organisationId }: { organisationId: string }) {
                 <th scope="col">Campaign</th>
                 <th scope="col">Survey</th>
                 <th scope="col">When</th>
+                <th scope="col">Anonymity</th>
                 <th scope="col" className="number">
                   Staff now
                 </th>
@@ -70,12 +109,20 @@ export function CampaignsList({ organisationId }: { organisationId: string }) {
                   <td>
                     {c.survey.title}, version {c.versionNumber}
                   </td>
-                  <td>{c.schedule.kind === 'WINDOW' ? `${c.schedule.opensOn} to ${c.schedule.closesOn}` : `from ${c.schedule.opensOn}`}</td>
+                  <td>{scheduleText(c.schedule)}</td>
+                  <td>
+                    {ANONYMITY[c.anonymity]}, groups of {c.minGroupSize}+
+                  </td>
                   <td className="number">{c.audiencePreview}</td>
                   <td>
                     {STATE[c.state]}{' '}
+                    {c.state === 'DRAFT' && (
+                      <button type="button" onClick={() => act(() => schedule({ id: c.id }))}>
+                        Schedule <span className="visually-hidden">{c.name}</span>
+                      </button>
+                    )}{' '}
                     {c.state !== 'CLOSED' && (
-                      <button type="button" onClick={async () => (await close({ id: c.id }), refetch({ requestPolicy: 'network-only' }))}>
+                      <button type="button" onClick={() => act(() => close({ id: c.id }))}>
                         Close <span className="visually-hidden">{c.name}</span>
                       </button>
                     )}

@@ -1,9 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
+import { Link } from '../../app/Link';
 import { useWorkingOrganisation } from '../../app/working-organisation';
-import { CHOICE_TYPES, newQuestion, QUESTION_TYPES, questionsOf, withoutQuestion, withQuestion } from './form-json';
+import { pagesOf, questionNamed, questionsOf, replacingQuestion, titleText, withQuestion, type Json } from './form-json';
+import { LANGUAGES, type Locale } from './localised';
+import { QuestionEditor } from './QuestionEditor';
+import { QuestionList, type Opened } from './QuestionList';
 import { SurveyPreview } from './SurveyPreview';
+import { TranslationEditor } from './TranslationEditor';
+import { VersionHistory } from './VersionHistory';
 
 export const StudioQuery = graphql(`
   query SurveyStudio($id: ID!) {
@@ -21,6 +27,9 @@ export const StudioQuery = graphql(`
         number
         publishedAt
         contentHash
+        publishedBy {
+          displayName
+        }
       }
     }
   }
@@ -43,40 +52,6 @@ const Publish = graphql(`
   }
 `);
 
-const DiffQuery = graphql(`
-  query SurveyDiff($id: ID!, $from: Int!, $to: Int!) {
-    survey(id: $id) {
-      id
-      diff(from: $from, to: $to) {
-        added
-        removed
-        changed {
-          name
-          properties
-        }
-      }
-    }
-  }
-`);
-
-const ScheduleCampaign = graphql(`
-  mutation CreateAndSchedule($input: CreateCampaignInput!) {
-    createCampaign(input: $input) {
-      id
-      audiencePreview
-    }
-  }
-`);
-
-const Schedule = graphql(`
-  mutation ScheduleCampaign($id: ID!) {
-    scheduleCampaign(id: $id) {
-      id
-      state
-    }
-  }
-`);
-
 type Problem = { path: string; message: string };
 
 function problemsOf(error: { graphQLErrors: { message: string; extensions?: Record<string, unknown> }[]; message: string } | undefined): Problem[] {
@@ -84,30 +59,29 @@ function problemsOf(error: { graphQLErrors: { message: string; extensions?: Reco
   return (first?.extensions?.problems as Problem[] | undefined) ?? [{ path: '$', message: first?.message ?? error?.message ?? 'It could not be saved' }];
 }
 
-/** One survey: its questions (core ones locked), a preview, the JSON, publishing, history and a campaign. */
+/**
+ * One survey: its pages and questions (core ones locked) with a structured editor, Welsh,
+ * a live preview, the JSON, publishing, and its version history.
+ */
 export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChanged: () => void }) {
   const organisation = useWorkingOrganisation();
   const [{ data }, refetch] = useQuery({ query: StudioQuery, variables: { id: surveyId } });
   const [, save] = useMutation(SaveDraft);
   const [, publish] = useMutation(Publish);
-  const [, createCampaign] = useMutation(ScheduleCampaign);
-  const [, schedule] = useMutation(Schedule);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [type, setType] = useState('text');
-  const ids = { type: useId(), name: useId(), title: useId(), choices: useId(), json: useId(), campaign: useId(), opens: useId(), closes: useId() };
+  const [opened, setOpened] = useState<Opened>(null);
+  const [locale, setLocale] = useState<Locale>('default');
+  const ids = { json: useId(), locale: useId() };
   const survey = data?.survey;
-  const versions = survey?.versions ?? [];
-  const [{ data: diffData }] = useQuery({
-    query: DiffQuery,
-    variables: { id: surveyId, from: versions.length - 1, to: versions.length },
-    pause: versions.length < 2,
-  });
   if (!survey) return <p role="status">Opening the survey…</p>;
-  const draft = survey.draft as Record<string, unknown>;
-  const core = new Set(survey.instrument ? questionsOf(survey.instrument.json as Record<string, unknown>).map((q) => q.name) : []);
+  const draft = survey.draft as Json;
+  const core = new Set(survey.instrument ? questionsOf(survey.instrument.json as Json).map((q) => q.name) : []);
+  const manages = organisation?.manages ?? false;
+  const versions = survey.versions;
+  const latest = versions[versions.length - 1];
 
-  async function saveDraft(json: Record<string, unknown>, done: string): Promise<boolean> {
+  async function saveDraft(json: Json, done: string): Promise<boolean> {
     const result = await save({ input: { surveyId, json } });
     if (result.error) {
       setProblems(problemsOf(result.error));
@@ -120,20 +94,11 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
     return true;
   }
 
-  async function addQuestion(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const values = new FormData(form);
-    const choices = String(values.get('choices') ?? '').split('\n').map((c) => c.trim()).filter(Boolean);
-    const question = newQuestion(type, String(values.get('name')), String(values.get('title')), choices);
-    if (await saveDraft(withQuestion(draft, question), `Added "${String(values.get('title'))}".`)) form.reset();
-  }
-
   async function saveJson(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    let json: Record<string, unknown>;
+    let json: Json;
     try {
-      json = JSON.parse(String(new FormData(event.currentTarget).get('json'))) as Record<string, unknown>;
+      json = JSON.parse(String(new FormData(event.currentTarget).get('json'))) as Json;
     } catch {
       setProblems([{ path: '$', message: 'The JSON does not parse: check its brackets and quotes' }]);
       return;
@@ -152,37 +117,34 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
     }
   }
 
-  async function scheduleCampaign(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = new FormData(event.currentTarget);
-    const made = await createCampaign({
-      input: {
-        surveyId,
-        versionNumber: versions[versions.length - 1]!.number,
-        name: String(values.get('campaign')),
-        audience: { organisationId: organisation!.id, roleIds: [], settingIds: [] },
-        schedule: { kind: 'WINDOW', opensOn: String(values.get('opens')), closesOn: String(values.get('closes')) },
-      },
-    });
-    if (made.error) {
-      setProblems(problemsOf(made.error));
-      return;
-    }
-    const scheduled = await schedule({ id: made.data!.createCampaign.id });
-    if (scheduled.error) setProblems(problemsOf(scheduled.error));
-    else {
-      setProblems([]);
-      setNotice(`Scheduled "${String(values.get('campaign'))}" for ${made.data!.createCampaign.audiencePreview} staff.`);
-      onChanged();
-    }
-  }
+  const openedQuestion = opened && questionNamed(draft, opened.name);
+  const openedTitle = openedQuestion ? titleText(openedQuestion.title) || opened.name : '';
+  const editor =
+    opened && openedQuestion ? (
+      opened.what === 'edit' ? (
+        <QuestionEditor
+          key={opened.name}
+          question={openedQuestion}
+          core={core.has(opened.name)}
+          pages={pagesOf(draft)}
+          onCancel={() => setOpened(null)}
+          onSave={async (question) => (await saveDraft(replacingQuestion(draft, opened.name, question), `Saved "${openedTitle}".`)) && (setOpened(null), true)}
+        />
+      ) : (
+        <TranslationEditor
+          key={opened.name}
+          question={openedQuestion}
+          onCancel={() => setOpened(null)}
+          onSave={async (question) => (await saveDraft(replacingQuestion(draft, opened.name, question), `Saved the Welsh of "${openedTitle}".`)) && (setOpened(null), true)}
+        />
+      )
+    ) : null;
 
-  const diff = diffData?.survey.diff;
   return (
     <section className="card studio" aria-labelledby="studio-heading">
       <h2 id="studio-heading">{survey.title}</h2>
-      {survey.instrument && <p className="muted">From the instrument {survey.instrument.title}: its questions are core and cannot change.</p>}
-      {notice && <p role="status">{notice}</p>}
+      {survey.instrument && <p className="muted">From the instrument {survey.instrument.title}: its questions are core and cannot change, but you can add logic and Welsh to them.</p>}
+      <div aria-live="polite">{notice && <p role="status">{notice}</p>}</div>
       {problems.length > 0 && (
         <div role="alert" className="error">
           <p>Not saved:</p>
@@ -196,44 +158,8 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
         </div>
       )}
       <h3>Questions</h3>
-      <ol className="questions">
-        {questionsOf(draft).map((q) => (
-          <li key={q.name}>
-            {q.title} <span className="muted">({q.type})</span>{' '}
-            {core.has(q.name) ? (
-              <span className="badge">Core, locked</span>
-            ) : (
-              <button type="button" onClick={() => saveDraft(withoutQuestion(draft, q.name), `Removed "${q.title}".`)}>
-                Remove <span className="visually-hidden">{q.title}</span>
-              </button>
-            )}
-          </li>
-        ))}
-      </ol>
-      <form className="form" onSubmit={addQuestion} aria-label="Add a question">
-        <h3>Add a question of your own</h3>
-        <label htmlFor={ids.type}>Type</label>
-        <select id={ids.type} value={type} onChange={(event) => setType(event.target.value)}>
-          {QUESTION_TYPES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.title}>Question</label>
-        <input id={ids.title} name="title" required maxLength={500} />
-        <label htmlFor={ids.name}>Name (a code: letters, digits, underscores; unique in the form)</label>
-        <input id={ids.name} name="name" required pattern="[A-Za-z][A-Za-z0-9_]*" />
-        {CHOICE_TYPES.has(type) && (
-          <>
-            <label htmlFor={ids.choices}>Choices, one per line</label>
-            <textarea id={ids.choices} name="choices" rows={4} required />
-          </>
-        )}
-        <button type="submit" className="primary">
-          Add question
-        </button>
-      </form>
+      <QuestionList draft={draft} core={core} manages={manages} opened={opened} onOpen={setOpened} editor={editor} onChange={(json, done) => void saveDraft(json, done)} />
+      {manages && <QuestionEditor pages={pagesOf(draft)} onSave={(question, page) => saveDraft(withQuestion(draft, question, page), `Added "${titleText(question.title)}".`)} />}
       <details>
         <summary>Edit the SurveyJS JSON</summary>
         <form className="form" onSubmit={saveJson} aria-label="Edit the JSON">
@@ -243,47 +169,34 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
         </form>
       </details>
       <h3>Preview</h3>
-      <SurveyPreview json={draft} />
-      <div className="actions">
-        <button type="button" className="primary" onClick={publishDraft}>
-          Publish
-        </button>
+      <div className="filters">
+        <div>
+          <label htmlFor={ids.locale}>Preview in</label>
+          <select id={ids.locale} value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+            {LANGUAGES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
-      <h3>Versions</h3>
-      {versions.length ? (
-        <ul className="plain">
-          {versions.map((v) => (
-            <li key={v.number}>
-              Version {v.number}, published {v.publishedAt.slice(0, 10)}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>Not published yet.</p>
-      )}
-      {diff && (
-        <div aria-label={`Changes in version ${versions.length}`} role="group">
-          <p>
-            Changes in version {versions.length}: {diff.added.length ? `added ${diff.added.join(', ')}` : 'nothing added'};{' '}
-            {diff.removed.length ? `removed ${diff.removed.join(', ')}` : 'nothing removed'};{' '}
-            {diff.changed.length ? `changed ${diff.changed.map((c) => `${c.name} (${c.properties.join(', ')})`).join(', ')}` : 'nothing changed'}.
-          </p>
+      <SurveyPreview json={draft} locale={locale} />
+      {manages && (
+        <div className="actions">
+          <button type="button" className="primary" onClick={publishDraft}>
+            Publish
+          </button>
         </div>
       )}
-      {versions.length > 0 && organisation && (
-        <form className="form" onSubmit={scheduleCampaign} aria-label="Schedule a campaign">
-          <h3>Schedule a campaign of version {versions[versions.length - 1]!.number}</h3>
-          <p>It asks the staff in new roles in {organisation.name}.</p>
-          <label htmlFor={ids.campaign}>Campaign name</label>
-          <input id={ids.campaign} name="campaign" required maxLength={200} />
-          <label htmlFor={ids.opens}>Opens on</label>
-          <input id={ids.opens} name="opens" type="date" required />
-          <label htmlFor={ids.closes}>Closes on</label>
-          <input id={ids.closes} name="closes" type="date" required />
-          <button type="submit" className="primary">
-            Schedule campaign
-          </button>
-        </form>
+      <h3>Versions</h3>
+      <VersionHistory key={versions.length} surveyId={surveyId} title={survey.title} versions={versions} />
+      {latest && manages && (
+        <p>
+          <Link to="/campaigns" search={`?survey=${surveyId}`}>
+            Plan a campaign of version {latest.number}
+          </Link>
+        </p>
       )}
     </section>
   );

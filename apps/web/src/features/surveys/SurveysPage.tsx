@@ -2,7 +2,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useWorkingOrganisation } from '../../app/working-organisation';
-import { CampaignsList } from './CampaignsList';
 import { SurveyStudio } from './SurveyStudio';
 
 export const SurveysQuery = graphql(`
@@ -41,8 +40,6 @@ export function SurveysPage() {
   const [{ data, error }, refetch] = useQuery({ query: SurveysQuery, variables: { organisationId: organisation?.id ?? '' }, pause: !organisation });
   const [, create] = useMutation(CreateSurvey);
   const [open, setOpen] = useState<string | null>(null);
-  // Bumped when the studio changes something the campaigns list shows.
-  const [changes, setChanges] = useState(0);
   const [source, setSource] = useState('instrument:where_i_belong');
   const [problem, setProblem] = useState<string | null>(null);
   const ids = { title: useId(), source: useId(), json: useId() };
@@ -101,13 +98,9 @@ export function SurveysPage() {
         <SurveyStudio
           key={open}
           surveyId={open}
-          onChanged={() => {
-            refetch({ requestPolicy: 'network-only' });
-            setChanges(changes + 1);
-          }}
+          onChanged={() => refetch({ requestPolicy: 'network-only' })}
         />
       )}
-      {organisation && <CampaignsList key={changes} organisationId={organisation.id} />}
       {organisation?.manages && (
         <form className="card form" onSubmit={submit} aria-label="Start a survey">
           <h2>Start a survey</h2>
