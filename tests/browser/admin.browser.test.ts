@@ -200,15 +200,19 @@ describe('the form studio', () => {
     // The preview renders the form as respondents see it: the logic works, and so does Welsh.
     const preview = studio.locator('.survey-preview');
     await preview.getByText('Where do you feel you belong at work?').waitFor();
+    // Each move waits for the next page's title, so no click lands on a page on its way out.
+    const turn = async (button: 'Next' | 'Previous', to: string) => {
+      await preview.getByRole('button', { name: button }).click();
+      await preview.locator('.sd-page__title', { hasText: to }).waitFor();
+    };
     const lastPage = async () => {
-      await preview.getByRole('button', { name: 'Next' }).click();
-      await preview.getByRole('button', { name: 'Next' }).click();
-      await preview.getByRole('button', { name: 'Complete' }).waitFor();
+      await turn('Next', 'Support');
+      await turn('Next', 'Looking ahead');
     };
     await lastPage();
     expect(await preview.getByText('What would help you feel part of the team?').count()).toBe(0);
-    await preview.getByRole('button', { name: 'Previous' }).click();
-    await preview.getByRole('button', { name: 'Previous' }).click();
+    await turn('Previous', 'Support');
+    await turn('Previous', 'Belonging');
     await preview.getByText('Nowhere in particular').click();
     await lastPage();
     await preview.getByText('What would help you feel part of the team?').waitFor();
@@ -234,7 +238,9 @@ describe('the form studio', () => {
     expect(await plan.getByLabel('Version').inputValue()).toBe('2');
     await plan.getByLabel('Campaign name').fill('Winter belonging');
     await plan.getByLabel('A set number of days after each person starts').check();
-    await plan.getByLabel('Starting on').fill('2026-12-01');
+    // A year ahead, so it stays scheduled whenever the test runs.
+    const opens = `${new Date().getUTCFullYear() + 1}-12-01`;
+    await plan.getByLabel('Starting on').fill(opens);
     await plan.getByLabel('Days after each person starts', { exact: true }).fill('90');
     await plan.getByLabel('Anonymous', { exact: true }).check();
     await plan.getByRole('button', { name: 'Save as draft' }).click();
@@ -242,7 +248,7 @@ describe('the form studio', () => {
     const row = page.getByRole('region', { name: 'Campaign list' }).getByRole('row', { name: /Winter belonging/ });
     await row.getByText('Draft').waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe('Belonging, winter, version 2');
-    expect(await row.locator('td').nth(2).textContent()).toBe('90 days after each start, from 2026-12-01, open 14 days');
+    expect(await row.locator('td').nth(2).textContent()).toBe(`90 days after each start, from ${opens}, open 14 days`);
     await row.getByRole('button', { name: /Schedule/ }).click();
     await row.getByText('Scheduled').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -24,6 +24,8 @@ export { PageInfo, PageArgs, connectionOf, encodeCursor, decodeCursor, pageFrom 
 export type { CursorPart, Page } from './connection';
 export { isUuid, parseId } from './ids';
 export { runSubgraph } from './run-subgraph';
+export { startBackgroundJobs } from './background-jobs';
+export type { BackgroundJob } from './background-jobs';
 export type { SubgraphDefinition } from './run-subgraph';
 export { exitOnStop } from './shutdown';
 export { pagesPerParent } from './pages-per-parent';

@@ -2,6 +2,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type SubgraphName } from '@harbour/config';
 import { createSubgraphDataSource, subgraphRole, type SubgraphDatabase } from '@harbour/db';
+import { startBackgroundJobs, type BackgroundJob } from './background-jobs';
 import { exitOnStop } from './shutdown';
 import type { DataSource } from 'typeorm';
 import { startSubgraphServer, type InternalRoutes } from './subgraph-server';
@@ -13,6 +14,8 @@ export interface SubgraphDefinition {
   buildSchema(): Promise<GraphQLSchema>;
   /** JSON endpoints beside GraphQL that only the gateway calls (the directory's credential check). */
   internalRoutes?(dataSource: DataSource): InternalRoutes;
+  /** Work it does by itself while it runs, such as opening and closing campaigns on their days. */
+  jobs?: readonly BackgroundJob[];
 }
 
 /**
@@ -50,7 +53,9 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     maxBodyBytes: config.maxBodyBytes,
   });
   console.log(`[${definition.name}] listening on ${running.url}`);
+  const stopJobs = startBackgroundJobs(definition.jobs ?? [], dataSource, (message) => console.error(`[${definition.name}] ${message}`));
   stop.cleanup(async () => {
+    await stopJobs();
     await running.close();
     await dataSource.destroy();
   });

@@ -1,8 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
+import { ALL_TENANTS, withTenants } from '@harbour/graphql-kit';
 import { as, callerWith, executeOperation } from '@harbour/graphql-kit/testing';
 import { database } from '../database';
 import { buildFormsSchema } from '../schema';
+import { advanceCampaigns } from './campaign-clock';
 
 const db = useSubgraphTestDatabase(database);
 let schema: GraphQLSchema;
@@ -64,7 +66,7 @@ const input = (overrides: Record<string, unknown> = {}) => ({
   versionNumber: 1,
   name: 'Peer support workers, quarterly pulse',
   audience: { organisationId: TEAM_A, roleIds: [PSW] },
-  schedule: { kind: 'RECURRING', opensOn: '2026-12-01', everyWeeks: 13, windowDays: 14 },
+  schedule: { kind: 'RECURRING', opensOn: '2099-12-01', everyWeeks: 13, windowDays: 14 },
   ...overrides,
 });
 
@@ -121,5 +123,54 @@ describe('campaigns', () => {
     expect((await run(CREATE, { input: input() }, otherAdmin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     // An audience outside the survey's tenant is refused too.
     expect((await run(CREATE, { input: input({ audience: { organisationId: OTHER } }) })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('open on their first day and close after their last, by the clock, each move audited', async () => {
+    const make = async (schedule: Record<string, unknown>, caller = admin) => {
+      const { data } = await run<{ createCampaign: { id: string } }>(CREATE, { input: input({ schedule }) }, caller);
+      const id = data!.createCampaign.id;
+      return { id, state: (await run<{ scheduleCampaign: { state: string } }>(`mutation { scheduleCampaign(id: "${id}") { state } }`, undefined, caller)).data?.scheduleCampaign.state };
+    };
+    const window = await make({ kind: 'WINDOW', opensOn: '2099-12-01', closesOn: '2099-12-31' });
+    const recurring = await make({ kind: 'RECURRING', opensOn: '2099-12-01', everyWeeks: 4, windowDays: 7 });
+    expect([window.state, recurring.state]).toEqual(['SCHEDULED', 'SCHEDULED']);
+    const tick = (today: string) => withTenants(db.app, ALL_TENANTS, (tx) => advanceCampaigns(tx, { today }));
+    expect(await tick('2099-11-30')).toEqual({ opened: [], closed: [] });
+    expect((await tick('2099-12-01')).opened.sort()).toEqual([window.id, recurring.id].sort());
+    expect(await tick('2099-12-31')).toEqual({ opened: [], closed: [] });
+    // The window's last day has gone; a recurring campaign with no last day goes on.
+    expect(await tick('2100-01-01')).toEqual({ opened: [], closed: [window.id] });
+    const states = await db.owner.query(`SELECT id, state FROM forms.campaign WHERE id = ANY($1) ORDER BY state`, [[window.id, recurring.id]]);
+    expect(states).toEqual([
+      { id: window.id, state: 'closed' },
+      { id: recurring.id, state: 'open' },
+    ]);
+    const events = await db.owner.query(`SELECT action, target_id, actor_id, client FROM forms.audit_event WHERE target_id = $1 ORDER BY occurred_at`, [window.id]);
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['campaign.create', 'campaign.schedule', 'campaign.open', 'campaign.close']);
+    expect(events.slice(2)).toEqual([
+      { action: 'campaign.open', target_id: window.id, actor_id: null, client: 'harbour campaign clock' },
+      { action: 'campaign.close', target_id: window.id, actor_id: null, client: 'harbour campaign clock' },
+    ]);
+  });
+
+  it('opens at once when scheduled on or after its first day, and refuses one whose last day has gone', async () => {
+    const { data } = await run<{ createCampaign: { id: string } }>(CREATE, { input: input({ schedule: { kind: 'WINDOW', opensOn: '2020-01-01', closesOn: '2099-12-31' } }) });
+    const now = await run<{ scheduleCampaign: { state: string } }>(`mutation { scheduleCampaign(id: "${data!.createCampaign.id}") { state } }`);
+    expect(now.data!.scheduleCampaign.state).toBe('OPEN');
+    const past = await run<{ createCampaign: { id: string } }>(CREATE, { input: input({ schedule: { kind: 'WINDOW', opensOn: '2020-01-01', closesOn: '2020-01-31' } }) });
+    const id = past.data!.createCampaign.id;
+    const refused = await run(`mutation { scheduleCampaign(id: "${id}") { state } }`);
+    expect(refused.errors?.[0]?.message).toBe('Its last day has passed: give it days to come before scheduling it');
+    expect(await db.owner.query(`SELECT state FROM forms.campaign WHERE id = $1`, [id])).toEqual([{ state: 'draft' }]);
+  });
+
+  it('moves only the tenants its transaction may see', async () => {
+    const { id } = await (async () => {
+      const { data } = await run<{ createCampaign: { id: string } }>(CREATE, { input: input({ schedule: { kind: 'WINDOW', opensOn: '2099-12-01', closesOn: '2099-12-31' } }) });
+      await run(`mutation { scheduleCampaign(id: "${data!.createCampaign.id}") { state } }`);
+      return data!.createCampaign;
+    })();
+    expect(await withTenants(db.app, otherAdmin, (tx) => advanceCampaigns(tx, { today: '2099-12-01' }))).toEqual({ opened: [], closed: [] });
+    expect(await withTenants(db.app, admin, (tx) => advanceCampaigns(tx, { today: '2099-12-01' }))).toEqual({ opened: [id], closed: [] });
   });
 });

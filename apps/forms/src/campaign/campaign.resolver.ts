@@ -1,9 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Length } from 'class-validator';
-import { audit, authorise, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { audit, authorise, ErrorCode, HarbourError, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { Survey } from '../survey/survey.entity';
 import { surveyLoader } from '../survey/survey.loaders';
 import { AnonymityMode, CampaignAudience, CampaignSchedule, CampaignState } from './campaign-types';
+import { advanceCampaigns } from './campaign-clock';
 import { Campaign } from './campaign.entity';
 import { audienceSize, createCampaign, moveCampaign } from './campaign.service';
 
@@ -87,6 +88,12 @@ export class CampaignResolver {
     requireAccount(ctx, { session: true });
     const moved = await moveCampaign(ctx.db, await managedCampaign(ctx, id), CampaignState.SCHEDULED);
     await audit(ctx, { action: 'campaign.schedule', tenantId: moved.tenantId, organisationId: moved.organisationId, targetType: 'campaign', targetId: moved.id });
+    // One whose first day has come opens now; one whose last day has gone is refused (and stays a draft).
+    const { opened, closed } = await advanceCampaigns(ctx.db, { campaignId: moved.id });
+    if (closed.length) {
+      throw new HarbourError(ErrorCode.BAD_USER_INPUT, 'Its last day has passed: give it days to come before scheduling it', { schedule: moved.schedule });
+    }
+    if (opened.length) moved.state = CampaignState.OPEN;
     return moved;
   }
 

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { Link } from '../../app/Link';
 import { useWorkingOrganisation } from '../../app/working-organisation';
@@ -65,7 +65,10 @@ function problemsOf(error: { graphQLErrors: { message: string; extensions?: Reco
  */
 export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChanged: () => void }) {
   const organisation = useWorkingOrganisation();
-  const [{ data }, refetch] = useQuery({ query: StudioQuery, variables: { id: surveyId } });
+  const client = useClient();
+  const [{ data }] = useQuery({ query: StudioQuery, variables: { id: surveyId } });
+  // Reloads the survey and resolves once the page shows it, so a message never runs ahead of what it reports.
+  const reload = () => client.query(StudioQuery, { id: surveyId }, { requestPolicy: 'network-only' }).toPromise();
   const [, save] = useMutation(SaveDraft);
   const [, publish] = useMutation(Publish);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -88,9 +91,9 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
       setNotice(null);
       return false;
     }
+    await reload();
     setProblems([]);
     setNotice(done);
-    refetch({ requestPolicy: 'network-only' });
     return true;
   }
 
@@ -110,9 +113,9 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
     const result = await publish({ id: surveyId });
     if (result.error) setProblems(problemsOf(result.error));
     else {
+      await reload();
       setProblems([]);
       setNotice(`Published version ${result.data!.publishSurvey.number}.`);
-      refetch({ requestPolicy: 'network-only' });
       onChanged();
     }
   }
