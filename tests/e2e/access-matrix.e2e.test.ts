@@ -30,6 +30,8 @@ interface Fixture {
 }
 
 /** Each operation as a document a caller sends; `n` makes names unique per caller. */
+const NO_LINK = 'A'.repeat(43);
+
 const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
   'Query.me': () => '{ me { email } }',
   'Query.roles': () => '{ roles { code } }',
@@ -78,6 +80,10 @@ const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
   'Mutation.importStaff': (f) =>
     `mutation { importStaff(input: { organisationId: "${f.trust}", csv: "external_ref,role,employing_organisation,start_date\\nX1,peer_support_worker,Willow Ward,2026-01-05" }) { rows } }`,
   'Mutation.signOut': () => 'mutation { signOut }',
+  // A token that is no link: every caller reaches the resolver and gets NOT_FOUND.
+  'Query.invitation': () => `{ invitation(token: "${NO_LINK}") { state } }`,
+  'Mutation.saveResponseDraft': () => `mutation { saveResponseDraft(input: { token: "${NO_LINK}", answers: {}, pageNo: 0 }) { state } }`,
+  'Mutation.submitResponse': () => `mutation { submitResponse(input: { token: "${NO_LINK}", answers: {}, idempotencyKey: "matrix-key-1" }) { repeated } }`,
 };
 
 let platform: TestPlatform;

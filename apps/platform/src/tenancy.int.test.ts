@@ -21,7 +21,7 @@ beforeAll(async () => {
   // The demo keeps no staff contacts or imports: give each tenant one of each.
   for (const tenant of [tenantA, tenantB]) {
     await owner.query(
-      `INSERT INTO directory.staff_contact (staff_id, tenant_id, name) SELECT id, tenant_id, 'Sam' FROM directory.staff WHERE tenant_id = $1 LIMIT 1`,
+      `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email) SELECT id, tenant_id, 'Sam', 'sam@example.org' FROM directory.staff WHERE tenant_id = $1 LIMIT 1`,
       [tenant],
     );
     await owner.query(`INSERT INTO directory.staff_import (id, tenant_id, apply, phase) VALUES (gen_random_uuid(), $1, false, 'done')`, [tenant]);
@@ -38,6 +38,26 @@ beforeAll(async () => {
        SELECT gen_random_uuid(), s.tenant_id, s.organisation_id, s.id, 1, 'Test', jsonb_build_object('organisationId', s.tenant_id), '{"kind": "window"}'
        FROM forms.survey s WHERE s.tenant_id = $1 AND s.status = 'published' ORDER BY s.title LIMIT 1`,
       [tenant],
+    );
+  }
+  // Nor invitations, links, pseudonym keys or rollups: one of each per tenant.
+  for (const tenant of [tenantA, tenantB]) {
+    const { rows } = await owner.query(
+      `INSERT INTO responses.invitation (id, tenant_id, campaign_id, staff_id, survey_id, version_number, anonymity, role_id, organisation_id, started_on, opens_on, closes_on)
+       SELECT gen_random_uuid(), c.tenant_id, c.id, s.id, c.survey_id, 1, 'pseudonymous', s.role_id, s.employing_organisation_id, s.started_on, current_date, current_date
+       FROM forms.campaign c JOIN directory.staff s ON s.tenant_id = c.tenant_id WHERE c.tenant_id = $1 LIMIT 1 RETURNING id, campaign_id, survey_id, role_id, organisation_id`,
+      [tenant],
+    );
+    const invitation = rows[0] as { id: string; campaign_id: string; survey_id: string; role_id: string; organisation_id: string };
+    await owner.query(`INSERT INTO responses.invitation_link (token_hash, tenant_id, invitation_id, expires_at) VALUES (sha256(gen_random_uuid()::text::bytea), $1, $2, now() + interval '1 day')`, [
+      tenant,
+      invitation.id,
+    ]);
+    await owner.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1::uuid, sha256($1::text::bytea))`, [tenant]);
+    await owner.query(
+      `INSERT INTO responses.rollup (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, tenure_band, measure, n, total, total_sq, favourable)
+       VALUES ($1, $2, $3, date_trunc('month', current_date)::date, $4, $5, '0-3', 'responses', 1, 1, 1, 0)`,
+      [tenant, invitation.campaign_id, invitation.survey_id, invitation.organisation_id, invitation.role_id],
     );
   }
   // The demo records no audit events: give each trail one per tenant.
@@ -108,7 +128,11 @@ describe('row-level security', () => {
       'insights.audit_event',
       'insights.reporting_policy',
       'responses.audit_event',
+      'responses.invitation',
+      'responses.invitation_link',
+      'responses.pseudonym_key',
       'responses.response',
+      'responses.rollup',
     ]);
     for (const table of tables) expect({ table: table.table, rls: table.rls, forced: table.forced }).toEqual({ table: table.table, rls: true, forced: true });
   });
@@ -172,5 +196,10 @@ describe('row-level security', () => {
       c.query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM directory.organisation_ancestry`),
     );
     expect(ancestry.rows.map((r) => r.tenant_id)).toEqual([tenantB]);
+    // What forms and the directory publish to responses, to deliver campaigns.
+    for (const view of ['forms.delivery_campaign', 'forms.delivery_survey_version', 'directory.staff_audience', 'directory.staff_delivery_contact']) {
+      const seen = await asTenant('responses', [tenantA], (c) => c.query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM ${view}`));
+      expect({ view, tenants: seen.rows.map((r) => r.tenant_id) }).toEqual({ view, tenants: [tenantA] });
+    }
   });
 });

@@ -5,4 +5,7 @@ export type { Instrument, InstrumentKind, PageJson, QuestionJson, SurveyJson } f
 export { DEFAULT_SURVEY_LIMITS, validateSurvey } from './validate-survey';
 export type { SurveyLimits, SurveyProblem, ValidateOptions } from './validate-survey';
 export { canonicalJson, contentHash, diffForms } from './versions';
+export { elementsOf } from './form-elements';
 export type { ChangedItem, VersionDiff } from './versions';
+export { checkAnswers, DEFAULT_ANSWER_LIMITS } from './check-answers';
+export type { AnswerLimits, AnswerProblem } from './check-answers';

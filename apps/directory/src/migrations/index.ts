@@ -7,6 +7,7 @@ import { OrganisationOdsCode1764100700000 } from './1764100700000-OrganisationOd
 import { DirectoryAuditTrail1764100800000 } from './1764100800000-DirectoryAuditTrail';
 import { CreateStaff1764100900000 } from './1764100900000-CreateStaff';
 import { PublishStaffAudience1764101100000 } from './1764101100000-PublishStaffAudience';
+import { PublishStaffToResponses1764101300000 } from './1764101300000-PublishStaffToResponses';
 
 /** In the order they run. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   DirectoryAuditTrail1764100800000,
   CreateStaff1764100900000,
   PublishStaffAudience1764101100000,
+  PublishStaffToResponses1764101300000,
 ];

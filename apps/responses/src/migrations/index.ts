@@ -2,6 +2,7 @@ import { CreateResponse1764000200000 } from './1764000200000-CreateResponse';
 import { PublishResponseFactsToInsights1764000400000 } from './1764000400000-PublishResponseFactsToInsights';
 import { ResponsesRowLevelSecurity1764100300000 } from './1764100300000-ResponsesRowLevelSecurity';
 import { ResponsesAuditTrail1764100820000 } from './1764100820000-ResponsesAuditTrail';
+import { CreateInvitations1764101400000 } from './1764101400000-CreateInvitations';
 
 /** In the order they run. */
-export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000];
+export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000];

@@ -1,0 +1,149 @@
+import type { GraphQLSchema } from 'graphql';
+import { useSubgraphTestDatabase } from '@harbour/db/testing';
+import { ALL_TENANTS, withTenants } from '@harbour/graphql-kit';
+import { as, executeOperation } from '@harbour/graphql-kit/testing';
+import { INSTRUMENTS } from '@harbour/survey-kit';
+import { database } from '../database';
+import { issueInvitations } from '../invitation/invitation-clock';
+import { newLink } from '../invitation/links';
+import { buildResponsesSchema } from '../schema';
+import { IDS, seedCampaign, seedDirectory, seedSurvey } from '../testing/delivery-fixture';
+
+const db = useSubgraphTestDatabase(database);
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildResponsesSchema();
+});
+
+const run = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => executeOperation<T>(schema, as(db.app), query, variables);
+const OPEN = `query ($token: String!) { invitation(token: $token) { campaignName surveyTitle anonymity state answers pageNo open completedOn form } }`;
+const SAVE = `mutation ($input: SaveResponseDraftInput!) { saveResponseDraft(input: $input) { state answers pageNo } }`;
+const SUBMIT = `mutation ($input: SubmitResponseInput!) { submitResponse(input: $input) { repeated invitation { state completedOn open } } }`;
+
+/** Every required question of Where I belong answered: agreement 4 of 5, yes, and "both" for where they belong. */
+const COMPLETE: Record<string, unknown> = Object.fromEntries(
+  INSTRUMENTS.find((i) => i.code === 'where_i_belong')!
+    .json.pages.flatMap((p) => p.elements)
+    .filter((q) => q.isRequired)
+    .map((q) => [q.name, q.type === 'rating' ? 4 : q.type === 'boolean' ? true : q.name === 'bel_where' ? 'both' : (q.choices as { value: string }[])[0]!.value]),
+);
+
+/** An open campaign for A1 and A2 in Team A, invited, with a link for each; returns the tokens. */
+async function invited(anonymity = 'pseudonymous') {
+  const staff = await seedDirectory(db.owner, [
+    { ref: 'A1', role: IDS.psw, employer: IDS.teamA, startedOn: '2026-01-05', setting: IDS.community, cohort: 'Jan 2026' },
+    { ref: 'A2', role: IDS.psw, employer: IDS.teamA, startedOn: '2026-01-05' },
+  ]);
+  const survey = await seedSurvey(db.owner);
+  const campaign = await seedCampaign(db.owner, survey, { kind: 'WINDOW', opensOn: '2020-01-01', closesOn: '2099-12-31' }, { anonymity });
+  const tokens = await withTenants(db.app, ALL_TENANTS, async (tx) => {
+    await issueInvitations(tx, { campaignId: campaign });
+    const rows = (await tx.query(`SELECT id, tenant_id AS "tenantId", staff_id FROM responses.invitation WHERE campaign_id = $1`, [campaign])) as { id: string; tenantId: string; staff_id: string }[];
+    const byStaff: Record<string, string> = {};
+    for (const row of rows) byStaff[row.staff_id] = await newLink(tx, row);
+    return byStaff;
+  });
+  return { a1: tokens[staff.A1!]!, a2: tokens[staff.A2!]!, staff, campaign, survey };
+}
+
+const count = async (sql: string, params: unknown[] = []) => Number((await db.owner.query(sql, params))[0].n);
+
+describe('a respondent with a personal link', () => {
+  it('opens the survey, saves a draft, and finds it again', async () => {
+    const { a1 } = await invited();
+    const opened = await run<{ invitation: { state: string; open: boolean; anonymity: string; form: { pages: unknown[] } } }>(OPEN, { token: a1 });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.invitation).toMatchObject({ state: 'INVITED', open: true, anonymity: 'PSEUDONYMOUS', surveyTitle: 'Belonging', answers: null });
+    expect(opened.data!.invitation.form.pages).toHaveLength(3);
+    const saved = await run(SAVE, { input: { token: a1, answers: { bel_where: 'host', bel_part_of_team: 3 }, pageNo: 1 } });
+    expect(saved.data).toEqual({ saveResponseDraft: { state: 'STARTED', answers: { bel_where: 'host', bel_part_of_team: 3 }, pageNo: 1 } });
+    // A bad value is refused and the draft stays as it was.
+    const bad = await run(SAVE, { input: { token: a1, answers: { bel_where: 'moon' }, pageNo: 2 } });
+    expect(bad.errors?.[0]?.extensions?.problems).toEqual([{ question: 'bel_where', message: 'The answer to "bel_where" "moon" is not one of its choices' }]);
+    expect((await run<{ invitation: { answers: unknown; pageNo: number } }>(OPEN, { token: a1 })).data!.invitation).toMatchObject({ answers: { bel_where: 'host', bel_part_of_team: 3 }, pageNo: 1 });
+  });
+
+  it('refuses a link that is not one, naming no tenant', async () => {
+    const unknown = await run(OPEN, { token: 'A'.repeat(43) });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'LINK_UNKNOWN' });
+    expect((await run(OPEN, { token: 'short' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses answers the survey does not allow, naming each question, and stores nothing', async () => {
+    const { a1 } = await invited();
+    await run(SAVE, { input: { token: a1, answers: { bel_where: 'host' }, pageNo: 0 } });
+    const cases: [Record<string, unknown>, { question: string; message: string }[]][] = [
+      [{ ...COMPLETE, bel_accepted: 6 }, [{ question: 'bel_accepted', message: 'The answer to "bel_accepted" 6 is not on its scale of 1 to 5' }]],
+      [{ ...COMPLETE, bel_where: 'moon' }, [{ question: 'bel_where', message: 'The answer to "bel_where" "moon" is not one of its choices' }]],
+      [{ ...COMPLETE, favourite_colour: 'blue' }, [{ question: 'favourite_colour', message: 'There is no question "favourite_colour" in this survey' }]],
+      [{ ...COMPLETE, bel_valued: undefined }, [{ question: 'bel_valued', message: '"bel_valued" needs an answer' }]],
+    ];
+    for (const [answers, problems] of cases) {
+      const result = await run(SUBMIT, { input: { token: a1, answers: JSON.parse(JSON.stringify(answers)), idempotencyKey: 'key-00000001' } });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems });
+    }
+    expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM responses.rollup`)).toBe(0);
+    expect((await run<{ invitation: { state: string; answers: unknown } }>(OPEN, { token: a1 })).data!.invitation).toMatchObject({ state: 'STARTED', answers: { bel_where: 'host' } });
+  });
+
+  it('stores one response for 50 concurrent submissions with the same key, and refuses another key or other answers', async () => {
+    const { a1 } = await invited();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => run<{ submitResponse: { repeated: boolean; invitation: { state: string } } }>(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'same-key-0001' } })),
+    );
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    expect(results.filter((r) => !r.data!.submitResponse.repeated)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.data!.submitResponse.invitation.state))).toEqual(new Set(['COMPLETED']));
+    expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(1);
+    expect(await count(`SELECT n FROM responses.rollup WHERE measure = 'responses'`)).toBe(1);
+    const other = await run(SUBMIT, { input: { token: a1, answers: { ...COMPLETE, bel_valued: 1 }, idempotencyKey: 'same-key-0001' } });
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'KEY_REUSED' });
+    const again = await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'another-key-02' } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ALREADY_SUBMITTED' });
+    expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(1);
+  });
+
+  it('writes the answers, construct scores and rollups together, under a pseudonym', async () => {
+    const { a1, a2, staff } = await invited();
+    await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'key-a1-000001' } });
+    await run(SUBMIT, { input: { token: a2, answers: { ...COMPLETE, bel_where: 'nowhere', bel_part_of_team: 2 }, idempotencyKey: 'key-a2-000001' } });
+    const [response] = await db.owner.query(`SELECT answers, scores, pseudonym, staff_id, invitation_id, setting_id, cohort, role_id, organisation_id FROM responses.response WHERE setting_id IS NOT NULL`);
+    expect(response.answers).toEqual(COMPLETE);
+    expect(response).toMatchObject({ staff_id: null, setting_id: IDS.community, cohort: 'Jan 2026', role_id: IDS.psw, organisation_id: IDS.teamA });
+    expect(response.pseudonym).toMatch(/^[0-9a-f]{64}$/);
+    expect(response.pseudonym).not.toContain(staff.A1);
+    const belonging = (response.scores as { code: string; score: number }[]).find((s) => s.code === 'belonging');
+    expect(belonging?.score).toBeGreaterThan(0);
+    const rollups = (await db.owner.query(`SELECT measure, sum(n)::int AS n FROM responses.rollup WHERE measure IN ('responses', 'choice:bel_where:both', 'choice:bel_where:nowhere', 'construct:belonging') GROUP BY measure ORDER BY measure`)) as { measure: string; n: number }[];
+    expect(rollups).toEqual([
+      { measure: 'choice:bel_where:both', n: 1 },
+      { measure: 'choice:bel_where:nowhere', n: 1 },
+      { measure: 'construct:belonging', n: 2 },
+      { measure: 'responses', n: 2 },
+    ]);
+  });
+
+  it('keeps an anonymous response unlinkable: no invitation, person, pseudonym or time finer than the day', async () => {
+    const { a1 } = await invited('anonymous');
+    await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'anon-key-0001' } });
+    const [response] = await db.owner.query(`SELECT * FROM responses.response`);
+    expect(response).toMatchObject({ anonymity: 'anonymous', invitation_id: null, staff_id: null, pseudonym: null });
+    expect(response.submitted_at.toISOString()).toMatch(/T00:00:00.000Z$/);
+    expect(response.started_at.toISOString()).toMatch(/T00:00:00.000Z$/);
+    const [invitation] = await db.owner.query(`SELECT * FROM responses.invitation WHERE state = 'completed'`);
+    expect(invitation.response_id).toBeNull();
+    // No value of the response row names the invitation, its person or its link.
+    const links = (await db.owner.query(`SELECT encode(token_hash, 'hex') AS hash FROM responses.invitation_link`)).map((l: { hash: string }) => l.hash);
+    const values = Object.values(response).map((v) => JSON.stringify(v));
+    for (const secret of [invitation.id, invitation.staff_id, ...links]) expect(values.some((v) => v.includes(secret))).toBe(false);
+  });
+
+  it('refuses answers once the campaign is closed, politely', async () => {
+    const { a1, campaign } = await invited();
+    await db.owner.query(`UPDATE forms.campaign SET state = 'closed' WHERE id = $1`, [campaign]);
+    const closed = await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'late-key-0001' } });
+    expect(closed.errors?.[0]?.message).toBe('This survey closed on 2099-12-31: thank you all the same');
+    expect((await run<{ invitation: { open: boolean } }>(OPEN, { token: a1 })).data!.invitation.open).toBe(false);
+  });
+});

@@ -1,0 +1,149 @@
+import { Model, type Question } from 'survey-core';
+import { isObject } from './form-elements';
+
+/** One problem with a set of answers: which question, and what is wrong, in plain words. */
+export interface AnswerProblem {
+  question: string;
+  message: string;
+}
+
+export interface AnswerLimits {
+  /** Longest text answer, in characters. */
+  maxTextLength: number;
+  /** Largest set of answers, as JSON text. */
+  maxBytes: number;
+}
+
+export const DEFAULT_ANSWER_LIMITS: AnswerLimits = { maxTextLength: 10_000, maxBytes: 256 * 1024 };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (value: unknown) => typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
+
+/** A SurveyJS model of the form, its console warnings kept quiet (the form was checked when it was saved). */
+function modelOf(form: unknown): Model {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return new Model(form);
+  } finally {
+    console.warn = warn;
+  }
+}
+
+const valuesOf = (items: { value: unknown }[]) => items.map((item) => item.value);
+const sameValue = (allowed: unknown[], value: unknown) => allowed.some((a) => a === value || (typeof a === 'number' && String(a) === value) || (typeof value === 'number' && String(value) === a));
+const quoted = (value: unknown) => JSON.stringify(value)?.slice(0, 80);
+
+/** What is wrong with one question's value, or null when it is allowed. */
+function valueProblem(question: Question, value: unknown, limits: AnswerLimits): string | null {
+  const q = question as Question & Record<string, unknown>;
+  const type = question.getType();
+  const text = (v: unknown, max = Number(q.maxLength) > 0 ? Number(q.maxLength) : limits.maxTextLength) =>
+    typeof v !== 'string' ? 'must be text' : v.length > max ? `is ${v.length} characters long; the most is ${max}` : null;
+  switch (type) {
+    case 'text': {
+      const inputType = String(q.inputType ?? 'text');
+      if (inputType === 'number' || inputType === 'range') {
+        const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+        if (!Number.isFinite(n)) return `must be a number, not ${quoted(value)}`;
+        if (q.min !== undefined && q.min !== '' && n < Number(q.min)) return `must be at least ${String(q.min)}`;
+        if (q.max !== undefined && q.max !== '' && n > Number(q.max)) return `must be at most ${String(q.max)}`;
+        return null;
+      }
+      if (inputType === 'date') return isDay(value) ? null : `must be a date (YYYY-MM-DD), not ${quoted(value)}`;
+      return text(value);
+    }
+    case 'comment':
+      return text(value);
+    case 'radiogroup':
+    case 'dropdown': {
+      const allowed = valuesOf(q.choices as { value: unknown }[]);
+      if (q.showOtherItem && value === 'other') return null;
+      if (q.showNoneItem && value === 'none') return null;
+      return sameValue(allowed, value) ? null : `${quoted(value)} is not one of its choices`;
+    }
+    case 'checkbox':
+    case 'tagbox': {
+      if (!Array.isArray(value)) return 'must be a list of choices';
+      const allowed = [...valuesOf(q.choices as { value: unknown }[]), ...(q.showOtherItem ? ['other'] : []), ...(q.showNoneItem ? ['none'] : [])];
+      const wrong = value.find((v) => !sameValue(allowed, v));
+      if (wrong !== undefined) return `${quoted(wrong)} is not one of its choices`;
+      return new Set(value.map(String)).size === value.length ? null : 'names a choice twice';
+    }
+    case 'ranking': {
+      if (!Array.isArray(value)) return 'must be a list of choices in order';
+      const allowed = valuesOf(q.choices as { value: unknown }[]);
+      const wrong = value.find((v) => !sameValue(allowed, v));
+      if (wrong !== undefined) return `${quoted(wrong)} is not one of its choices`;
+      return new Set(value.map(String)).size === value.length ? null : 'ranks a choice twice';
+    }
+    case 'rating': {
+      const n = typeof value === 'number' ? value : NaN;
+      const rateValues = q.rateValues as { value: unknown }[] | undefined;
+      if (rateValues?.length) return sameValue(valuesOf(rateValues), value) ? null : `${quoted(value)} is not on its scale`;
+      const min = Number(q.rateMin ?? 1);
+      const max = Number(q.rateMax ?? 5);
+      const step = Number(q.rateStep ?? 1);
+      if (!Number.isFinite(n) || n < min || n > max || Math.abs((n - min) / step - Math.round((n - min) / step)) > 1e-9) {
+        return `${quoted(value)} is not on its scale of ${min} to ${max}`;
+      }
+      return null;
+    }
+    case 'boolean': {
+      const allowed = [q.valueTrue ?? true, q.valueFalse ?? false];
+      return allowed.some((a) => a === value) ? null : `must be yes or no, not ${quoted(value)}`;
+    }
+    case 'matrix': {
+      if (!isObject(value)) return 'must give an answer for each row';
+      const rows = valuesOf(q.rows as { value: unknown }[]);
+      const columns = valuesOf(q.columns as { value: unknown }[]);
+      for (const [row, column] of Object.entries(value)) {
+        if (!sameValue(rows, row)) return `has no row ${quoted(row)}`;
+        if (!sameValue(columns, column)) return `row ${quoted(row)}: ${quoted(column)} is not one of its columns`;
+      }
+      return null;
+    }
+    default:
+      // Other question types (multiple text, dynamic panels, ...) are kept as given, within the size limit.
+      return null;
+  }
+}
+
+/**
+ * Every problem with a respondent's answers to a form, by question: every answer names a
+ * question in the form and is a value that question allows; every required question that is
+ * visible under the form's logic (given these answers) is answered; the whole is not too large.
+ * An empty list means the answers may be stored. Hidden questions need no answer.
+ */
+export function checkAnswers(form: unknown, answers: unknown, limits: AnswerLimits = DEFAULT_ANSWER_LIMITS): AnswerProblem[] {
+  if (!isObject(answers)) return [{ question: '', message: 'Answers are a JSON object of question names and values' }];
+  const bytes = Buffer.byteLength(JSON.stringify(answers));
+  if (bytes > limits.maxBytes) {
+    const [largest] = Object.entries(answers)
+      .map(([name, value]) => [name, Buffer.byteLength(JSON.stringify(value) ?? '')] as const)
+      .sort((a, b) => b[1] - a[1]);
+    return [{ question: largest?.[0] ?? '', message: `The answers are ${bytes} bytes; the most is ${limits.maxBytes} (the largest is to "${largest?.[0]}")` }];
+  }
+  const model = modelOf(form);
+  const problems: AnswerProblem[] = [];
+  for (const [name, value] of Object.entries(answers)) {
+    // SurveyJS keeps "other" text as `<name>-Comment`.
+    const base = name.endsWith('-Comment') ? name.slice(0, -'-Comment'.length) : name;
+    const question = model.getQuestionByName(base);
+    if (!question) {
+      problems.push({ question: name, message: `There is no question "${name}" in this survey` });
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const problem = base === name ? valueProblem(question, value, limits) : typeof value === 'string' && value.length <= limits.maxTextLength ? null : 'must be text';
+    if (problem) problems.push({ question: name, message: `The answer to "${name}" ${problem}` });
+  }
+  // Logic reads the answers given (only those that are well formed, so a bad value cannot open a path).
+  const wrong = new Set(problems.map((p) => p.question));
+  model.data = Object.fromEntries(Object.entries(answers).filter(([name]) => !wrong.has(name)));
+  for (const question of model.getAllQuestions(true)) {
+    if (wrong.has(question.name) || !question.isRequired || !question.isVisible || question.isReadOnly || !question.page?.isVisible) continue;
+    if (question.isEmpty()) problems.push({ question: question.name, message: `"${question.name}" needs an answer` });
+  }
+  return problems;
+}
