@@ -80,6 +80,7 @@ const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
   'Mutation.importStaff': (f) =>
     `mutation { importStaff(input: { organisationId: "${f.trust}", csv: "external_ref,role,employing_organisation,start_date\\nX1,peer_support_worker,Willow Ward,2026-01-05" }) { rows } }`,
   'Mutation.signOut': () => 'mutation { signOut }',
+  'Query.outbox': (f) => `{ outbox(organisationId: "${f.trust}", first: 1) { nodes { state } } }`,
   // A token that is no link: every caller reaches the resolver and gets NOT_FOUND.
   'Query.invitation': () => `{ invitation(token: "${NO_LINK}") { state } }`,
   'Mutation.saveResponseDraft': () => `mutation { saveResponseDraft(input: { token: "${NO_LINK}", answers: {}, pageNo: 0 }) { state } }`,

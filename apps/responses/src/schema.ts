@@ -2,12 +2,13 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
 import { resolveResponseReference } from './response/response.reference';
 import { ResponseResolver } from './response/response.resolver';
+import { OutboxResolver } from './delivery/outbox.resolver';
 import { RespondentResolver } from './submission/respondent.resolver';
 import { SurveyResponsesResolver } from './survey/survey.resolver';
 
 export function buildResponsesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [ResponseResolver, SurveyResponsesResolver, RespondentResolver] },
+    { resolvers: [ResponseResolver, SurveyResponsesResolver, RespondentResolver, OutboxResolver] },
     {
       Response: resolveResponseReference,
       // responses holds nothing about a survey but its id.

@@ -38,4 +38,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HARBOUR_PG_PORT: 'fifty' })).toThrow('HARBOUR_PG_PORT must be a positive whole number, got "fifty"');
     expect(() => loadConfig({ PORT: '-1' })).toThrow(/^PORT must be/);
   });
+
+  it('sends mail only when told where, and points links at the public address', () => {
+    const quiet = loadConfig({ PORT: '8080' });
+    expect({ smtp: quiet.smtpUrl, publicUrl: quiet.publicUrl, reminderDays: quiet.reminderDays }).toEqual({ smtp: undefined, publicUrl: 'http://127.0.0.1:8080', reminderDays: 3 });
+    const mailing = loadConfig({ HARBOUR_SMTP_URL: 'smtp://u:p@mail.nhs.example:587', HARBOUR_PUBLIC_URL: 'https://harbour.nhs.example/', HARBOUR_REMINDER_DAYS: '5' });
+    expect({ smtp: mailing.smtpUrl, publicUrl: mailing.publicUrl, reminderDays: mailing.reminderDays }).toEqual({
+      smtp: 'smtp://u:p@mail.nhs.example:587',
+      publicUrl: 'https://harbour.nhs.example',
+      reminderDays: 5,
+    });
+    expect(() => loadConfig({ HARBOUR_SMTP_URL: 'mail.nhs.example' })).toThrow('HARBOUR_SMTP_URL must look like smtp://user:password@host:587');
+  });
 });

@@ -44,6 +44,14 @@ export interface HarbourConfig {
   poolMax: number;
   statementTimeoutMs: number;
   connectTimeoutMs: number;
+  /** Where respondents' links point: the web app's address as they reach it. */
+  publicUrl: string;
+  /** An SMTP server for invitations and reminders (smtp://user:pass@host:587, smtps://...); unset keeps them in the outbox for admins. */
+  smtpUrl: string | undefined;
+  /** The From of those messages. */
+  mailFrom: string;
+  /** Reminders go this many days before an invitation's last day. */
+  reminderDays: number;
 }
 
 /** The repository root: the nearest folder up from here holding pnpm-workspace.yaml. */
@@ -65,6 +73,12 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
     throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   }
   return value;
+}
+
+function smtpUrlFrom(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^smtps?:\/\/[^/]+/.test(raw)) throw new Error(`HARBOUR_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465, got "${raw.replace(/:[^:@/]*@/, ':***@')}"`);
+  return raw;
 }
 
 /** Reads the configuration from the environment; throws naming the variable that is wrong. */
@@ -100,5 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     poolMax: intFrom(env, 'HARBOUR_DB_POOL_MAX', 10),
     statementTimeoutMs: intFrom(env, 'HARBOUR_DB_STATEMENT_TIMEOUT_MS', 15000),
     connectTimeoutMs: intFrom(env, 'HARBOUR_DB_CONNECT_TIMEOUT_MS', 5000),
+    publicUrl: (env.HARBOUR_PUBLIC_URL || `http://127.0.0.1:${intFrom(env, 'PORT', 4000)}`).replace(/\/+$/, ''),
+    smtpUrl: smtpUrlFrom(env.HARBOUR_SMTP_URL),
+    mailFrom: env.HARBOUR_MAIL_FROM || 'Harbour <harbour@localhost>',
+    reminderDays: intFrom(env, 'HARBOUR_REMINDER_DAYS', 3),
   };
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { ALL_TENANTS, withTenants, type BackgroundJob } from '@harbour/graphql-kit';
 
 /**
  * One invitation per person due in each open campaign, with who they are now (role, employing
@@ -66,12 +65,3 @@ export async function issueInvitations(db: EntityManager, options: { today?: str
   const rows = (await db.query(ISSUE, [options.today ?? null, options.campaignId ?? null])) as { id: string }[];
   return rows.map((r) => r.id);
 }
-
-/** The responses subgraph's invitation clock: every minute, across all tenants. */
-export const invitationClock: BackgroundJob = {
-  name: 'invitation clock',
-  everyMs: 60_000,
-  run: async (dataSource) => {
-    await withTenants(dataSource, ALL_TENANTS, (db) => issueInvitations(db));
-  },
-};

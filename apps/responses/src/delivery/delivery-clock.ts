@@ -1,0 +1,25 @@
+import { loadConfig } from '@harbour/config';
+import { ALL_TENANTS, withTenants, type BackgroundJob } from '@harbour/graphql-kit';
+import { issueInvitations } from '../invitation/invitation-clock';
+import { composeMessages } from './compose-messages';
+import { sendPending, smtpTransport } from './send-messages';
+
+/**
+ * The responses subgraph's delivery clock, every minute across all tenants: invite whoever is
+ * now due, write their invitations and reminders, then send what is pending (when an SMTP
+ * server is configured; otherwise the messages wait in the outbox for admins).
+ */
+export function deliveryClock(config = loadConfig()): BackgroundJob {
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
+  return {
+    name: 'delivery clock',
+    everyMs: 60_000,
+    run: async (dataSource) => {
+      await withTenants(dataSource, ALL_TENANTS, async (db) => {
+        await issueInvitations(db);
+        await composeMessages(db, { publicUrl: config.publicUrl, reminderDays: config.reminderDays, smtp: transport !== null });
+      });
+      if (transport) await sendPending(dataSource, transport);
+    },
+  };
+}
