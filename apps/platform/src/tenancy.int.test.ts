@@ -40,7 +40,7 @@ beforeAll(async () => {
       [tenant],
     );
   }
-  // Nor invitations, links, pseudonym keys or rollups: one of each per tenant.
+  // Nor invitations, links, messages, pseudonym keys or rollups: one of each per tenant.
   for (const tenant of [tenantA, tenantB]) {
     const { rows } = await owner.query(
       `INSERT INTO responses.invitation (id, tenant_id, campaign_id, staff_id, survey_id, version_number, anonymity, role_id, organisation_id, started_on, opens_on, closes_on)
@@ -53,6 +53,10 @@ beforeAll(async () => {
       tenant,
       invitation.id,
     ]);
+    await owner.query(
+      `INSERT INTO responses.outbox (id, tenant_id, invitation_id, kind, recipient, subject, body, state) VALUES (gen_random_uuid(), $1, $2, 'invitation', 'sam@example.org', 'Survey', 'Hello', 'held')`,
+      [tenant, invitation.id],
+    );
     await owner.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1::uuid, sha256($1::text::bytea))`, [tenant]);
     await owner.query(
       `INSERT INTO responses.rollup (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, tenure_band, measure, n, total, total_sq, favourable)
@@ -130,6 +134,7 @@ describe('row-level security', () => {
       'responses.audit_event',
       'responses.invitation',
       'responses.invitation_link',
+      'responses.outbox',
       'responses.pseudonym_key',
       'responses.response',
       'responses.rollup',

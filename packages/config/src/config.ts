@@ -52,6 +52,8 @@ export interface HarbourConfig {
   mailFrom: string;
   /** Reminders go this many days before an invitation's last day. */
   reminderDays: number;
+  /** How often the delivery clock invites, writes messages and sends them. */
+  deliveryEveryMs: number;
 }
 
 /** The repository root: the nearest folder up from here holding pnpm-workspace.yaml. */
@@ -118,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     smtpUrl: smtpUrlFrom(env.HARBOUR_SMTP_URL),
     mailFrom: env.HARBOUR_MAIL_FROM || 'Harbour <harbour@localhost>',
     reminderDays: intFrom(env, 'HARBOUR_REMINDER_DAYS', 3),
+    deliveryEveryMs: intFrom(env, 'HARBOUR_DELIVERY_EVERY_MS', 60_000),
   };
 }

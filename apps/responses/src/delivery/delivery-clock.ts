@@ -5,7 +5,7 @@ import { composeMessages } from './compose-messages';
 import { sendPending, smtpTransport } from './send-messages';
 
 /**
- * The responses subgraph's delivery clock, every minute across all tenants: invite whoever is
+ * The responses subgraph's delivery clock, every minute (HARBOUR_DELIVERY_EVERY_MS) across all tenants: invite whoever is
  * now due, write their invitations and reminders, then send what is pending (when an SMTP
  * server is configured; otherwise the messages wait in the outbox for admins).
  */
@@ -13,7 +13,7 @@ export function deliveryClock(config = loadConfig()): BackgroundJob {
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   return {
     name: 'delivery clock',
-    everyMs: 60_000,
+    everyMs: config.deliveryEveryMs,
     run: async (dataSource) => {
       await withTenants(dataSource, ALL_TENANTS, async (db) => {
         await issueInvitations(db);

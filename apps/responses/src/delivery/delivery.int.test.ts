@@ -55,7 +55,7 @@ const staff = (n: number, withEmail = true): StaffRow[] =>
 
 async function campaignFor(people: StaffRow[], closesOn = '2099-12-31') {
   await seedDirectory(db.owner, people);
-  const campaign = await seedCampaign(db.owner, await seedSurvey(db.owner), { kind: 'WINDOW', opensOn: '2020-01-01', closesOn });
+  const campaign = await seedCampaign(db.owner, await seedSurvey(db.owner), { kind: 'window', opensOn: '2020-01-01', closesOn });
   await withTenants(db.app, ALL_TENANTS, (tx) => issueInvitations(tx));
   return campaign;
 }

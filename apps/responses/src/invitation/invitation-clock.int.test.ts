@@ -25,7 +25,7 @@ describe('the invitation clock', () => {
       { ref: 'X1', role: IDS.psw, employer: IDS.other, startedOn: '2026-06-01', tenant: IDS.other },
     ]);
     const survey = await seedSurvey(db.owner);
-    const campaign = await seedCampaign(db.owner, survey, { kind: 'WINDOW', opensOn: '2027-03-01', closesOn: '2027-03-21' }, { audience: { organisationId: IDS.teamA, roleIds: [IDS.psw] } });
+    const campaign = await seedCampaign(db.owner, survey, { kind: 'window', opensOn: '2027-03-01', closesOn: '2027-03-21' }, { audience: { organisationId: IDS.teamA, roleIds: [IDS.psw] } });
     expect(await issue('2027-02-28')).toEqual([]);
     expect(await issue('2027-03-01')).toHaveLength(1);
     expect(await issue('2027-03-02')).toEqual([]);
@@ -41,7 +41,7 @@ describe('the invitation clock', () => {
 
   it('asks again each round of a recurring campaign, until its last day', async () => {
     await seedDirectory(db.owner, [{ ref: 'A1', role: IDS.psw, employer: IDS.teamA, startedOn: '2026-06-01' }]);
-    const campaign = await seedCampaign(db.owner, await seedSurvey(db.owner), { kind: 'RECURRING', opensOn: '2027-01-04', everyWeeks: 4, windowDays: 7, until: '2027-02-01' });
+    const campaign = await seedCampaign(db.owner, await seedSurvey(db.owner), { kind: 'recurring', opensOn: '2027-01-04', everyWeeks: 4, windowDays: 7, until: '2027-02-01' });
     for (const day of ['2027-01-04', '2027-01-08', '2027-01-11', '2027-02-01', '2027-02-07', '2027-03-01']) await issue(day);
     // Round 0 opens 4 Jan; round 1 opens 1 Feb (the last day anything opens); 11 Jan is between rounds; 1 Mar is past `until`.
     expect(await invited(campaign)).toEqual([
@@ -56,7 +56,7 @@ describe('the invitation clock', () => {
       { ref: 'NEW', role: IDS.psw, employer: IDS.teamA, startedOn: '2027-01-01' },
       { ref: 'LATER', role: IDS.psw, employer: IDS.teamA, startedOn: '2027-02-01' },
     ]);
-    const campaign = await seedCampaign(db.owner, await seedSurvey(db.owner), { kind: 'LIFECYCLE', opensOn: '2027-01-15', daysAfterStart: 30, windowDays: 14 });
+    const campaign = await seedCampaign(db.owner, await seedSurvey(db.owner), { kind: 'lifecycle', opensOn: '2027-01-15', daysAfterStart: 30, windowDays: 14 });
     await issue('2027-01-30');
     expect(await invited(campaign)).toEqual([]);
     await issue('2027-01-31');
@@ -70,9 +70,9 @@ describe('the invitation clock', () => {
   it('invites for no campaign that is not open, and only in the tenants its transaction may see', async () => {
     await seedDirectory(db.owner, [{ ref: 'A1', role: IDS.psw, employer: IDS.teamA, startedOn: '2026-06-01' }]);
     const survey = await seedSurvey(db.owner);
-    await seedCampaign(db.owner, survey, { kind: 'WINDOW', opensOn: '2027-03-01', closesOn: '2027-03-21' }, { state: 'scheduled' });
+    await seedCampaign(db.owner, survey, { kind: 'window', opensOn: '2027-03-01', closesOn: '2027-03-21' }, { state: 'scheduled' });
     expect(await issue('2027-03-05')).toEqual([]);
-    const open = await seedCampaign(db.owner, survey, { kind: 'WINDOW', opensOn: '2027-03-01', closesOn: '2027-03-21' });
+    const open = await seedCampaign(db.owner, survey, { kind: 'window', opensOn: '2027-03-01', closesOn: '2027-03-21' });
     const other = callerWith([{ role: 'trust_admin', organisationId: IDS.other, tenantId: IDS.other }]);
     expect(await withTenants(db.app, other, (tx) => issueInvitations(tx, { today: '2027-03-05' }))).toEqual([]);
     expect(await issue('2027-03-05', open)).toHaveLength(1);

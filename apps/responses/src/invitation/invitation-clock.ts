@@ -14,7 +14,7 @@ const ISSUE = `
   WITH today AS (SELECT COALESCE($1::date, (now() AT TIME ZONE 'Europe/London')::date) AS d),
   campaign AS (
     SELECT c.campaign_id, c.tenant_id, c.survey_id, c.version_number, c.anonymity, c.audience,
-           c.schedule->>'kind' AS kind,
+           c.schedule->>'kind' AS kind, -- as forms stores it: window, recurring, lifecycle
            (c.schedule->>'opensOn')::date AS opens_on,
            (c.schedule->>'closesOn')::date AS closes_on,
            (c.schedule->>'everyWeeks')::int AS every_weeks,
@@ -31,7 +31,7 @@ const ISSUE = `
   ),
   person AS (
     SELECT c.*, a.staff_id, a.role_id, a.employing_organisation_id, a.setting_id, a.cohort, a.started_on, t.d AS today,
-           CASE c.kind WHEN 'RECURRING' THEN (t.d - c.opens_on) / (7 * c.every_weeks) ELSE 0 END AS round
+           CASE c.kind WHEN 'recurring' THEN (t.d - c.opens_on) / (7 * c.every_weeks) ELSE 0 END AS round
     FROM campaign c CROSS JOIN today t
     JOIN directory.staff_audience a ON a.tenant_id = c.tenant_id AND (a.left_on IS NULL OR a.left_on > t.d)
     WHERE (EXISTS (SELECT 1 FROM directory.organisation_ancestry o WHERE o.ancestor_id = c.organisation_id AND o.descendant_id = a.employing_organisation_id)
@@ -45,11 +45,11 @@ const ISSUE = `
     SELECT p.*, w.opens, w.closes
     FROM person p
     CROSS JOIN LATERAL (
-      SELECT CASE p.kind WHEN 'WINDOW' THEN p.opens_on
-                         WHEN 'RECURRING' THEN p.opens_on + p.round * 7 * p.every_weeks
+      SELECT CASE p.kind WHEN 'window' THEN p.opens_on
+                         WHEN 'recurring' THEN p.opens_on + p.round * 7 * p.every_weeks
                          ELSE p.started_on + p.days_after_start END AS opens
     ) o
-    CROSS JOIN LATERAL (SELECT o.opens, CASE p.kind WHEN 'WINDOW' THEN p.closes_on ELSE o.opens + p.window_days - 1 END AS closes) w
+    CROSS JOIN LATERAL (SELECT o.opens, CASE p.kind WHEN 'window' THEN p.closes_on ELSE o.opens + p.window_days - 1 END AS closes) w
     WHERE w.opens >= p.opens_on AND w.opens <= p.today AND p.today <= w.closes AND (p.until IS NULL OR w.opens <= p.until)
   )
   INSERT INTO responses.invitation (id, tenant_id, campaign_id, round, staff_id, survey_id, version_number, anonymity,

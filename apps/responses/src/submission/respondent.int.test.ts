@@ -35,7 +35,7 @@ async function invited(anonymity = 'pseudonymous') {
     { ref: 'A2', role: IDS.psw, employer: IDS.teamA, startedOn: '2026-01-05' },
   ]);
   const survey = await seedSurvey(db.owner);
-  const campaign = await seedCampaign(db.owner, survey, { kind: 'WINDOW', opensOn: '2020-01-01', closesOn: '2099-12-31' }, { anonymity });
+  const campaign = await seedCampaign(db.owner, survey, { kind: 'window', opensOn: '2020-01-01', closesOn: '2099-12-31' }, { anonymity });
   const tokens = await withTenants(db.app, ALL_TENANTS, async (tx) => {
     await issueInvitations(tx, { campaignId: campaign });
     const rows = (await tx.query(`SELECT id, tenant_id AS "tenantId", staff_id FROM responses.invitation WHERE campaign_id = $1`, [campaign])) as { id: string; tenantId: string; staff_id: string }[];

@@ -23,6 +23,7 @@ interface InvitationRow {
   state: InvitationState;
   draft_answers: Record<string, unknown> | null;
   draft_page: number | null;
+  draft_saved_at: Date | null;
   submission_key: string | null;
   submission_hash: string | null;
   completed_on: string | null;
@@ -39,7 +40,7 @@ interface InvitationRow {
 async function invitationOf(db: EntityManager, id: string, lock = false): Promise<InvitationRow> {
   const [row] = (await db.query(
     `SELECT i.id, i.tenant_id, i.campaign_id, i.staff_id, i.survey_id, i.version_number, i.anonymity, i.role_id, i.organisation_id, i.setting_id, i.cohort,
-            i.opens_on::text, i.closes_on::text, i.state, i.draft_answers, i.draft_page, i.submission_key, i.submission_hash, i.completed_on::text,
+            i.opens_on::text, i.closes_on::text, i.state, i.draft_answers, i.draft_page, i.draft_saved_at, i.submission_key, i.submission_hash, i.completed_on::text,
             t.today::text, (extract(year FROM age(t.today, i.started_on)) * 12 + extract(month FROM age(t.today, i.started_on)))::int AS tenure_months,
             c.name AS campaign_name, c.state AS campaign_state, v.title, v.json AS form, v.scoring
      FROM responses.invitation i
@@ -66,6 +67,7 @@ function viewOf(row: InvitationRow): InvitationView {
     state: row.state,
     answers: submitted ? null : row.draft_answers,
     pageNo: submitted ? null : row.draft_page,
+    savedAt: submitted ? null : row.draft_saved_at,
     opensOn: row.opens_on,
     closesOn: row.closes_on,
     open: isOpen(row),

@@ -46,6 +46,9 @@ export class InvitationView {
   @Field(() => Int, { nullable: true, description: 'The page the draft was saved on, from 0.' })
   pageNo!: number | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the draft was last saved.' })
+  savedAt!: Date | null;
+
   @Field(() => String, { description: 'The first day it may be answered (YYYY-MM-DD).' })
   opensOn!: string;
 

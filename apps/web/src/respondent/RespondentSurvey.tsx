@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Model } from 'survey-core';
+import 'survey-core/i18n/welsh';
+import { Survey } from 'survey-react-ui';
+import 'survey-core/survey-core.min.css';
+import { graphql } from '../graphql';
+import { clearLocalDraft, newerDraft, readLocalDraft, writeLocalDraft } from './local-draft';
+import { PROMISES } from './promise';
+import { respondentClient } from './respondent-client';
+
+const SaveDraft = graphql(`
+  mutation RespondentSaveDraft($input: SaveResponseDraftInput!) {
+    saveResponseDraft(input: $input) {
+      state
+    }
+  }
+`);
+
+const Submit = graphql(`
+  mutation RespondentSubmit($input: SubmitResponseInput!) {
+    submitResponse(input: $input) {
+      repeated
+      invitation {
+        completedOn
+      }
+    }
+  }
+`);
+
+interface Invitation {
+  anonymity: keyof typeof PROMISES;
+  form: Record<string, unknown>;
+  answers: Record<string, unknown> | null;
+  pageNo: number | null;
+  savedAt: string | null;
+  closesOn: string;
+}
+
+/** How long after the last change the draft goes to the server (pages and leaving send it at once). */
+const SAVE_AFTER_MS = 2000;
+
+/** One key per link for its submission, kept across reloads, so a retry is recognised as one. */
+function submissionKey(token: string): string {
+  const name = `harbour.submission.${token.slice(0, 12)}`;
+  let key = localStorage.getItem(name);
+  if (!key) {
+    key = crypto.randomUUID();
+    localStorage.setItem(name, key);
+  }
+  return key;
+}
+
+/**
+ * The survey, as survey-react-ui renders it, resumed where it was left: the draft is saved
+ * after every page and when the page is left or hidden; completing it submits once.
+ */
+export function RespondentSurvey({ token, invitation, onDone }: { token: string; invitation: Invitation; onDone: (completedOn: string) => void }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const start = useMemo(() => newerDraft(invitation, readLocalDraft(token)), [invitation, token]);
+  // What the server has: the draft it gave us, unless this device's is newer (then nothing yet).
+  const lastSaved = useRef<string>(start.fromDevice ? '' : JSON.stringify({ answers: start.answers, page: start.page }));
+  const model = useMemo(() => {
+    const survey = new Model(invitation.form);
+    survey.showCompletedPage = false;
+    survey.data = start.answers;
+    if (start.page) survey.currentPageNo = Math.min(start.page, survey.visiblePageCount - 1);
+    return survey;
+  }, [invitation, start]);
+
+  useEffect(() => {
+    /** Saves the draft unless nothing changed; `leaving` keeps the request alive as the page goes. */
+    const save = async (leaving = false) => {
+      const draft = { answers: model.data as Record<string, unknown>, page: model.currentPageNo };
+      const text = JSON.stringify(draft);
+      if (text === lastSaved.current || model.state === 'completed') return;
+      const input = { token, answers: draft.answers, pageNo: draft.page };
+      if (leaving) {
+        void fetch('/graphql', {
+          method: 'POST',
+          keepalive: true,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'mutation ($input: SaveResponseDraftInput!) { saveResponseDraft(input: $input) { state } }', variables: { input } }),
+        });
+        lastSaved.current = text;
+        return;
+      }
+      const result = await respondentClient.mutation(SaveDraft, { input }).toPromise();
+      if (result.error) setProblem(`Your answers so far could not be saved: ${result.error.graphQLErrors[0]?.message ?? 'check your connection'}. They are still on this page.`);
+      else {
+        lastSaved.current = text;
+        setProblem(null);
+        setSaved(new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }));
+      }
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = () => {
+      writeLocalDraft(token, { answers: model.data as Record<string, unknown>, page: model.currentPageNo, at: Date.now() });
+      clearTimeout(timer);
+      timer = setTimeout(() => void save(), SAVE_AFTER_MS);
+    };
+    const onPage = () => {
+      onChange();
+      clearTimeout(timer);
+      void save();
+    };
+    model.onValueChanged.add(onChange);
+    // A draft this device had but the server did not: send it now.
+    if (start.fromDevice) void save();
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void save(true);
+    };
+    const onLeave = () => void save(true);
+    model.onCurrentPageChanged.add(onPage);
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onLeave);
+
+    const onCompleting = async (_: Model, options: { allow: boolean }) => {
+      options.allow = false;
+      const result = await respondentClient.mutation(Submit, { input: { token, answers: model.data as Record<string, unknown>, idempotencyKey: submissionKey(token) } }).toPromise();
+      const completedOn = result.data?.submitResponse.invitation.completedOn;
+      if (completedOn) {
+        clearLocalDraft(token);
+        onDone(completedOn);
+        return;
+      }
+      const error = result.error?.graphQLErrors[0];
+      const problems = (error?.extensions?.problems as { question: string; message: string }[] | undefined) ?? [];
+      for (const p of problems) model.getQuestionByName(p.question)?.addError(p.message);
+      setProblem(problems.length ? 'Some answers need another look: see the messages by the questions.' : (error?.message ?? 'Your answers could not be sent: check your connection and press Complete again.'));
+    };
+    model.onCompleting.add(onCompleting);
+    return () => {
+      clearTimeout(timer);
+      model.onValueChanged.remove(onChange);
+      model.onCurrentPageChanged.remove(onPage);
+      model.onCompleting.remove(onCompleting);
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onLeave);
+    };
+  }, [model, token, onDone, start]);
+
+  return (
+    <>
+      <p className="notice card promise">{PROMISES[invitation.anonymity]}</p>
+      <p className="muted">
+        Your answers are saved as you go: with this link you can carry on later, on any device, until the end of {invitation.closesOn}.
+      </p>
+      <div aria-live="polite">
+        {saved && <p className="muted">Saved at {saved}.</p>}
+      </div>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <Survey model={model} />
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import { Client } from 'pg';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
+
+let platform: TestPlatform;
+let browser: Browser;
+let token: string;
+
+/** A campaign of Northmoor's "Where I belong" open now for all its staff; one of them has an email, so the outbox holds their link. */
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform({ HARBOUR_DELIVERY_EVERY_MS: '500' }), launchBrowser()]);
+  const owner = new Client({ connectionString: platform.database.ownerUrl });
+  await owner.connect();
+  let trust: string;
+  let survey: string;
+  try {
+    trust = (await owner.query(`SELECT id FROM directory.organisation WHERE parent_id IS NULL AND name LIKE 'Northmoor%'`)).rows[0].id;
+    survey = (await owner.query(`SELECT id FROM forms.survey WHERE tenant_id = $1 AND instrument_code = 'where_i_belong' AND status = 'published'`, [trust])).rows[0].id;
+    await owner.query(
+      `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email)
+       SELECT id, tenant_id, 'Robin', 'robin@northmoor.example' FROM directory.staff WHERE tenant_id = $1 AND left_on IS NULL ORDER BY external_ref LIMIT 1`,
+      [trust],
+    );
+  } finally {
+    await owner.end();
+  }
+  const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+  const made = await postGraphQL(
+    platform.gatewayUrl,
+    `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "Belonging now", audience: { organisationId: "${trust}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`,
+    admin,
+  );
+  const id = (made.body.data as { createCampaign: { id: string } }).createCampaign.id;
+  const scheduled = await postGraphQL(platform.gatewayUrl, `mutation { scheduleCampaign(id: "${id}") { state } }`, admin);
+  expect(scheduled.body.data).toEqual({ scheduleCampaign: { state: 'OPEN' } });
+  // The delivery clock invites everyone and writes Robin's invitation into the outbox.
+  for (let tries = 0; !token && tries < 60; tries++) {
+    const outbox = await postGraphQL(platform.gatewayUrl, `{ outbox(organisationId: "${trust}", first: 5) { nodes { recipient body } } }`, admin);
+    const message = (outbox.body.data as { outbox: { nodes: { recipient: string; body: string }[] } } | null)?.outbox.nodes.find((m) => m.recipient === 'robin@northmoor.example');
+    if (message) token = /\/s\/([A-Za-z0-9_-]{43})/.exec(message.body)![1]!;
+    else await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (!token) {
+    const check = new Client({ connectionString: platform.database.ownerUrl });
+    await check.connect();
+    const counts = (await check.query(`SELECT (SELECT count(*) FROM responses.invitation) AS invitations, (SELECT count(*) FROM responses.outbox) AS messages, (SELECT string_agg(state || ' ' || audience::text || ' ' || schedule::text, ',') FROM forms.campaign) AS states, (SELECT count(*) FROM directory.staff_audience WHERE left_on IS NULL) AS staff`)).rows[0];
+    await check.end();
+    const outbox = await postGraphQL(platform.gatewayUrl, `{ outbox(organisationId: "${trust!}", first: 5) { nodes { recipient } } }`, admin);
+    throw new Error(`No invitation in the outbox: ${JSON.stringify(counts)} ${JSON.stringify(outbox.body)}; the services said:\n${platform.output().slice(-3000)}`);
+  }
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** The question whose title is `title`. */
+const question = (page: Page, title: string) => page.locator('.sd-question', { has: page.locator('.sd-question__title', { hasText: title }) });
+
+/**
+ * Answers a rating: its buttons on a wide screen, the drop-down survey-core shows on a narrow
+ * one. survey-core draws the buttons first and swaps in the drop-down once it has measured
+ * the page, so a try that meets the swap tries again.
+ */
+async function rate(page: Page, q: Locator, value: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const dropdown = q.locator('.sd-dropdown');
+      if (await dropdown.count()) {
+        await dropdown.click({ timeout: 3000 });
+        await page.locator('.sv-popup:visible').getByRole('option').filter({ hasText: new RegExp(`^${value}`) }).click({ timeout: 3000 });
+      } else await q.getByText(value, { exact: true }).click({ timeout: 3000 });
+      if ((await ratingShown(q)) === value) return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/** What `read` gives once it gives `expected`, or what it last gave after 5 s. */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 50 && value !== expected; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** The value a rating shows. */
+async function ratingShown(q: Locator): Promise<string | null> {
+  const dropdown = q.locator('.sd-dropdown');
+  if (await dropdown.count()) {
+    const shown = dropdown.locator('.sd-dropdown__input-prefix-wrapper .sv-string-viewer');
+    return (await shown.count()) ? ((await shown.textContent())?.trim() ?? null) : null;
+  }
+  const checked = q.locator('input[type=radio]:checked');
+  return (await checked.count()) ? checked.getAttribute('value') : null;
+}
+
+describe('a respondent on a phone', () => {
+  it('opens their link, answers half, reloads and carries on, submits, and finds it done after', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const scripts: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+    await page.goto(`${platform.webUrl}s/${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Where I belong: quarterly' }).waitFor();
+    await page.getByText('Your answers are pseudonymous').waitFor();
+    // The respondent's page loads no admin code.
+    expect(scripts.filter((url) => /AdminRoot|SurveysPage/.test(url))).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // Page 1, the first answer by keyboard alone: Tab to the choices, arrows to "In both".
+    const where = question(page, 'Where do you feel you belong at work?');
+    for (let i = 0; i < 40 && !(await where.locator('input[type=radio]').first().evaluate((input) => input === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await where.locator('input[value="both"]').isChecked()).toBe(true);
+    // The rest by touch.
+    const ratings = page.locator('.sd-question[data-name^="bel_"]:has(.sd-rating, .sd-dropdown)');
+    for (let i = 0; i < (await ratings.count()); i++) await rate(page, ratings.nth(i), '4');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('.sd-page__title', { hasText: 'Support' }).waitFor();
+    // Half of page 2, then the page is reloaded.
+    const second = page.locator('.sd-question:has(.sd-rating, .sd-dropdown)');
+    await rate(page, second.first(), '5');
+    await page.reload();
+    await page.locator('.sd-page__title', { hasText: 'Support' }).waitFor();
+    expect(await eventually(() => ratingShown(second.first()), '5')).toBe('5');
+    // Another device, with nothing of this one's: the server's copy resumes just the same (once the server has it).
+    const serverDraft = async () =>
+      ((await postGraphQL(platform.gatewayUrl, `{ invitation(token: "${token}") { answers } }`)).body.data as { invitation: { answers: Record<string, unknown> | null } }).invitation.answers?.bel_peer_contact;
+    expect(await eventually(serverDraft, 5)).toBe(5);
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.goto(`${platform.webUrl}s/${token}`);
+    await other.locator('.sd-page__title', { hasText: 'Support' }).waitFor();
+    expect(await eventually(() => ratingShown(other.locator('.sd-question:has(.sd-rating, .sd-dropdown)').first()), '5')).toBe('5');
+    await other.close();
+    await page.getByRole('button', { name: 'Previous' }).click();
+    expect(await question(page, 'Where do you feel you belong at work?').locator('input[value="both"]').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    for (let i = 1; i < (await second.count()); i++) await rate(page, second.nth(i), '4');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('.sd-page__title', { hasText: 'Looking ahead' }).waitFor();
+    const last = page.locator('.sd-question:has(.sd-rating, .sd-dropdown)');
+    for (let i = 0; i < (await last.count()); i++) await rate(page, last.nth(i), '4');
+    const yesNo = page.locator('.sd-question:has(.sd-boolean)');
+    for (let i = 0; i < (await yesNo.count()); i++) await yesNo.nth(i).getByText('Yes', { exact: true }).click();
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Opening the link again (a second submit, say) shows it is done.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Already done' }).waitFor();
+    await page.close();
+  });
+});
