@@ -34,6 +34,7 @@ const PAGE_NAMES: Record<string, string> = {
   '/tree': 'Organisation tree',
   '/surveys': 'Surveys',
   '/campaigns': 'Campaigns',
+  '/outbox': 'Outbox',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
   '/catalogues': 'Roles and settings',

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@harbour/demo';
 import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -157,6 +158,23 @@ describe('a respondent on a phone', () => {
     // Opening the link again (a second submit, say) shows it is done.
     await page.reload();
     await page.getByRole('heading', { name: 'Already done' }).waitFor();
+    await page.close();
+  });
+});
+
+describe('the outbox, for a trust admin', () => {
+  it('shows the held invitation with the person\'s link, and passes axe-core', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(platform.webUrl);
+    await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.northmoorAdmin);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: 'Outbox', exact: true }).click();
+    const row = page.getByRole('region', { name: 'Outbox' }).getByRole('row', { name: /robin@northmoor\.example/ });
+    await row.getByText('Held: forward it yourself').waitFor();
+    await row.getByText('Invitation: Where I belong: quarterly').click();
+    await row.getByText(`/s/${token}`).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import { useSessionToken } from './features/auth/session';
 import { SignInPage } from './features/auth/SignInPage';
 import { CataloguesPage } from './features/catalogues/CataloguesPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
+import { OutboxPage } from './features/outbox/OutboxPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { ImportStaffPage } from './features/staff/ImportStaffPage';
 import { StaffPage } from './features/staff/StaffPage';
@@ -24,6 +25,7 @@ const PAGES: Record<Route, ComponentType> = {
   '/tree': TreePage,
   '/surveys': SurveysPage,
   '/campaigns': CampaignsPage,
+  '/outbox': OutboxPage,
   '/staff': StaffPage,
   '/staff/import': ImportStaffPage,
   '/catalogues': CataloguesPage,
@@ -34,7 +36,7 @@ const PAGES: Record<Route, ComponentType> = {
 };
 
 /** Pages only managers (trust admins) can use. */
-const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/surveys', '/campaigns', '/staff', '/staff/import', '/people', '/audit']);
+const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/surveys', '/campaigns', '/outbox', '/staff', '/staff/import', '/people', '/audit']);
 
 function Navigation({ route }: { route: Route }) {
   const organisation = useWorkingOrganisation();

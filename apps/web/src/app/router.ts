@@ -6,6 +6,7 @@ export const ROUTES = {
   '/tree': 'Organisation tree',
   '/surveys': 'Surveys',
   '/campaigns': 'Campaigns',
+  '/outbox': 'Outbox',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
   '/catalogues': 'Roles and settings',
