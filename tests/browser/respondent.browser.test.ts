@@ -158,6 +158,12 @@ describe('a respondent on a phone', () => {
     // Opening the link again (a second submit, say) shows it is done.
     await page.reload();
     await page.getByRole('heading', { name: 'Already done' }).waitFor();
+    // A pseudonymous respondent may take their answers back.
+    await page.getByRole('button', { name: 'Withdraw my answers' }).click();
+    await page.getByRole('button', { name: 'Yes, withdraw them' }).click();
+    await page.getByText('Your answers are withdrawn and erased.').waitFor();
+    await page.reload();
+    await page.getByText('You withdrew your answers to this survey. This link takes no more.').waitFor();
     await page.close();
   });
 });

@@ -3,12 +3,13 @@ import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit'
 import { resolveResponseReference } from './response/response.reference';
 import { ResponseResolver } from './response/response.resolver';
 import { OutboxResolver } from './delivery/outbox.resolver';
+import { ErasureResolver } from './submission/erasure.resolver';
 import { RespondentResolver } from './submission/respondent.resolver';
 import { SurveyResponsesResolver } from './survey/survey.resolver';
 
 export function buildResponsesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [ResponseResolver, SurveyResponsesResolver, RespondentResolver, OutboxResolver] },
+    { resolvers: [ResponseResolver, SurveyResponsesResolver, RespondentResolver, OutboxResolver, ErasureResolver] },
     {
       Response: resolveResponseReference,
       // responses holds nothing about a survey but its id.

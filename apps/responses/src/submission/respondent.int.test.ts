@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { ALL_TENANTS, withTenants } from '@harbour/graphql-kit';
-import { as, executeOperation } from '@harbour/graphql-kit/testing';
+import { as, callerWith, executeOperation } from '@harbour/graphql-kit/testing';
 import { INSTRUMENTS } from '@harbour/survey-kit';
 import { database } from '../database';
 import { issueInvitations } from '../invitation/invitation-clock';
@@ -145,5 +145,58 @@ describe('a respondent with a personal link', () => {
     const closed = await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'late-key-0001' } });
     expect(closed.errors?.[0]?.message).toBe('This survey closed on 2099-12-31: thank you all the same');
     expect((await run<{ invitation: { open: boolean } }>(OPEN, { token: a1 })).data!.invitation.open).toBe(false);
+  });
+
+  it('withdraws a pseudonymous response from its link: erased, taken out of the rollups, and the link takes no more', async () => {
+    const { a1, a2 } = await invited();
+    await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'key-a1-000001' } });
+    await run(SUBMIT, { input: { token: a2, answers: { ...COMPLETE, bel_where: 'nowhere' }, idempotencyKey: 'key-a2-000001' } });
+    const rollup = async () =>
+      (await db.owner.query(`SELECT measure, sum(n)::int AS n, round(sum(total)::numeric, 2)::float AS total FROM responses.rollup WHERE measure IN ('responses', 'choice:bel_where:both', 'construct:belonging') GROUP BY measure ORDER BY measure`)) as {
+        measure: string;
+        n: number;
+        total: number;
+      }[];
+    const before = await rollup();
+    const withdrawn = await run<{ withdrawResponse: { state: string } }>(`mutation ($token: String!) { withdrawResponse(token: $token) { state } }`, { token: a1 });
+    expect(withdrawn.data).toEqual({ withdrawResponse: { state: 'WITHDRAWN' } });
+    expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(1);
+    const after = await rollup();
+    const belonging = (rows: typeof before) => rows.find((r) => r.measure === 'construct:belonging')!;
+    expect(after.find((r) => r.measure === 'responses')!.n).toBe(1);
+    expect(after.find((r) => r.measure === 'choice:bel_where:both')!.n).toBe(0);
+    expect(belonging(after).n).toBe(1);
+    expect(belonging(after).total).toBeLessThan(belonging(before).total);
+    const again = await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'key-a1-000002' } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'WITHDRAWN' });
+    expect((await db.owner.query(`SELECT action FROM responses.audit_event WHERE action = 'response.withdraw'`)).length).toBe(1);
+  });
+
+  it('cannot withdraw an anonymous response: nothing links it to the person', async () => {
+    const { a1 } = await invited('anonymous');
+    await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'anon-key-0001' } });
+    const refused = await run(`mutation ($token: String!) { withdrawResponse(token: $token) { state } }`, { token: a1 });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ANONYMOUS' });
+    expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(1);
+  });
+
+  it('erases everything linked to a person at a trust admin\'s request, and lets nobody else ask', async () => {
+    const { a1, a2, staff } = await invited();
+    await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'key-a1-000001' } });
+    await run(SAVE, { input: { token: a2, answers: { bel_where: 'host' }, pageNo: 0 } });
+    const erase = `mutation { eraseRespondent(staffId: "${staff.A1}") { responses invitations } }`;
+    const stranger = callerWith([{ role: 'trust_admin', organisationId: IDS.other, tenantId: IDS.other }]);
+    // In another tenant nothing of A1's is visible, so nothing is erased.
+    expect((await executeOperation(schema, as(db.app, stranger), erase)).data).toEqual({ eraseRespondent: { responses: 0, invitations: 0 } });
+    const evaluator = callerWith([{ role: 'evaluator', organisationId: IDS.trust, tenantId: IDS.trust }]);
+    expect((await executeOperation(schema, as(db.app, evaluator), erase)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(1);
+    const admin = callerWith([{ role: 'trust_admin', organisationId: IDS.trust, tenantId: IDS.trust }]);
+    expect((await executeOperation(schema, as(db.app, admin), erase)).data).toEqual({ eraseRespondent: { responses: 1, invitations: 1 } });
+    expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(0);
+    expect(await count(`SELECT coalesce(sum(n), 0) AS n FROM responses.rollup`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM responses.invitation_link l JOIN responses.invitation i ON i.id = l.invitation_id WHERE i.staff_id = $1`, [staff.A1])).toBe(0);
+    // A2's draft is untouched.
+    expect((await run<{ invitation: { answers: unknown } }>(OPEN, { token: a2 })).data!.invitation.answers).toEqual({ bel_where: 'host' });
   });
 });

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { HarbourContext } from '@harbour/graphql-kit';
+import { audit, type HarbourContext } from '@harbour/graphql-kit';
 import { InvitationView, SaveResponseDraftInput, SubmitResponseInput } from './respondent.types';
-import { invitationByLink, saveDraft, submit } from './respondent.service';
+import { invitationByLink, saveDraft, submit, withdraw } from './respondent.service';
 
 @ObjectType({ description: 'What a submission did.' })
 export class SubmitResponsePayload {
@@ -31,5 +31,14 @@ export class RespondentResolver {
   })
   submitResponse(@Arg('input', () => SubmitResponseInput, { description: 'The link, answers and idempotency key.' }) input: SubmitResponseInput, @Ctx() ctx: HarbourContext): Promise<SubmitResponsePayload> {
     return submit(ctx.db, input.token, input.answers, input.idempotencyKey);
+  }
+
+  @Mutation(() => InvitationView, {
+    description: 'Withdraws the answers this link submitted: they are erased and reports no longer count them. Not for anonymous answers, which nothing links to the person.',
+  })
+  async withdrawResponse(@Arg('token', () => String, { description: 'The token from the personal link.' }) token: string, @Ctx() ctx: HarbourContext): Promise<InvitationView> {
+    const withdrawn = await withdraw(ctx.db, token);
+    await audit(ctx, { action: 'response.withdraw', tenantId: withdrawn.tenantId, targetType: 'invitation', targetId: withdrawn.invitationId });
+    return withdrawn.invitation;
   }
 }

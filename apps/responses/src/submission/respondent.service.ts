@@ -5,6 +5,7 @@ import { canonicalJson, checkAnswers, scoreAnswers, type AnswerProblem, type Sco
 import { openLink } from '../invitation/links';
 import { InvitationState, type RespondentAnonymity, type InvitationView } from './respondent.types';
 import { addToRollups } from './rollups';
+import { withdrawByInvitation } from './withdrawal.service';
 
 interface InvitationRow {
   id: string;
@@ -198,4 +199,11 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
     [row.id, row.today, key, hash, anonymous ? null : responseId],
   );
   return { invitation: viewOf(await invitationOf(db, row.id)), repeated: false };
+}
+
+/** Withdraws what a link submitted (pseudonymous or identified only); the invitation becomes WITHDRAWN. */
+export async function withdraw(db: EntityManager, token: string): Promise<{ invitation: InvitationView; tenantId: string; invitationId: string }> {
+  const link = await openLink(db, token);
+  await withdrawByInvitation(db, link.invitationId);
+  return { invitation: viewOf(await invitationOf(db, link.invitationId)), ...link };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { graphql } from '../graphql';
 import { respondentClient } from './respondent-client';
 import { RespondentSurvey } from './RespondentSurvey';
+import { Withdraw } from './Withdraw';
 
 export const InvitationQuery = graphql(`
   query RespondentInvitation($token: String!) {
@@ -47,6 +48,7 @@ export function RespondentApp({ token }: { token: string }) {
       <div className="notice card" role="status">
         <h2>Thank you</h2>
         <p>Your answers are in ({done}). You can close this page.</p>
+        {loaded && 'invitation' in loaded && loaded.invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
       </div>
     );
   } else {
@@ -56,6 +58,7 @@ export function RespondentApp({ token }: { token: string }) {
         <div className="notice card" role="status">
           <h2>Already done</h2>
           <p>You answered this survey on {invitation.completedOn}. Thank you: there is nothing more to do.</p>
+          {invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
         </div>
       );
     } else if (invitation.state === 'WITHDRAWN') content = <p role="status">You withdrew your answers to this survey. This link takes no more.</p>;
