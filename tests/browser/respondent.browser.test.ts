@@ -181,6 +181,20 @@ describe('the outbox, for a trust admin', () => {
     await row.getByText('Invitation: Where I belong: quarterly').click();
     await row.getByText(`/s/${token}`).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The campaign's progress: everyone invited, Robin's answers withdrawn, nobody's count shown below 5.
+    await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: 'Campaigns', exact: true }).click();
+    await page.locator('summary', { hasText: 'Belonging now' }).click();
+    const owner = new Client({ connectionString: platform.database.ownerUrl });
+    await owner.connect();
+    const invited = Number((await owner.query(`SELECT count(*) AS n FROM responses.invitation`)).rows[0].n);
+    await owner.end();
+    const counts = page.locator('.progress .counts');
+    await counts.waitFor();
+    expect(await counts.locator('dt:has-text("Invited") + dd').textContent()).toBe(String(invited));
+    expect(await counts.locator('dt:has-text("Withdrawn") + dd').textContent()).toBe('1');
+    await page.getByRole('region', { name: 'Response rate by organisation, Belonging now' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 });

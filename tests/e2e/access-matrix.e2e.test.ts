@@ -85,6 +85,8 @@ const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
   'Query.invitation': () => `{ invitation(token: "${NO_LINK}") { state } }`,
   'Mutation.saveResponseDraft': () => `mutation { saveResponseDraft(input: { token: "${NO_LINK}", answers: {}, pageNo: 0 }) { state } }`,
   'Mutation.withdrawResponse': () => `mutation { withdrawResponse(token: "${NO_LINK}") { state } }`,
+  // No such campaign: allowed callers get NOT_FOUND.
+  'Query.campaignProgress': () => '{ campaignProgress(campaignId: "00000000-0000-4000-8000-00000000abcd") { invited } }',
   // Nobody was invited with this id: allowed callers erase nothing.
   'Mutation.eraseRespondent': () => 'mutation { eraseRespondent(staffId: "00000000-0000-4000-8000-00000000abcd") { responses } }',
   'Mutation.submitResponse': () => `mutation { submitResponse(input: { token: "${NO_LINK}", answers: {}, idempotencyKey: "matrix-key-1" }) { repeated } }`,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { TableScroll } from '../../app/TableScroll';
+import { CampaignProgressView } from './CampaignProgressView';
 
 export const CampaignsQuery = graphql(`
   query Campaigns($organisationId: ID!) {
@@ -67,6 +68,8 @@ export function CampaignsList({ organisationId }: { organisationId: string }) {
   const [, close] = useMutation(CloseCampaign);
   const [, schedule] = useMutation(ScheduleCampaign);
   const [problem, setProblem] = useState<string | null>(null);
+  // Campaigns whose progress is shown (counted when opened).
+  const [open, setOpen] = useState<Record<string, boolean>>({});
   async function act(run: () => Promise<{ error?: { graphQLErrors: { message: string }[]; message: string } }>) {
     const result = await run();
     setProblem(result.error ? (result.error.graphQLErrors[0]?.message ?? result.error.message) : null);
@@ -105,7 +108,16 @@ export function CampaignsList({ organisationId }: { organisationId: string }) {
             <tbody>
               {data.campaigns.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.name}</td>
+                  <td>
+                    {c.state === 'DRAFT' ? (
+                      c.name
+                    ) : (
+                      <details onToggle={(event) => setOpen({ ...open, [c.id]: (event.currentTarget as HTMLDetailsElement).open })}>
+                        <summary>{c.name}</summary>
+                        {open[c.id] && <CampaignProgressView campaignId={c.id} name={c.name} />}
+                      </details>
+                    )}
+                  </td>
                   <td>
                     {c.survey.title}, version {c.versionNumber}
                   </td>

@@ -1,0 +1,61 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { authorise, notFound, parseId, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { CampaignProgress } from './progress.types';
+import { suppressedKeys } from './suppression';
+
+type Totals = Omit<CampaignProgress, 'responseRate' | 'minGroupSize' | 'byOrganisation'>;
+
+@Resolver()
+export class ProgressResolver {
+  @Query(() => CampaignProgress, { description: 'How far a campaign has got (trust admins): invited, started, completed, messages; by organisation with small groups withheld.' })
+  async campaignProgress(@Arg('campaignId', () => ID, { description: 'The campaign.' }) campaignId: string, @Ctx() ctx: HarbourContext): Promise<CampaignProgress> {
+    requireScope(ctx, 'manage');
+    const id = parseId('campaignId', campaignId);
+    const [campaign] = (await ctx.db.query(`SELECT tenant_id, organisation_id, min_group_size FROM forms.delivery_campaign WHERE campaign_id = $1`, [id])) as {
+      tenant_id: string;
+      organisation_id: string;
+      min_group_size: number;
+    }[];
+    if (!campaign) throw notFound('Campaign', campaignId);
+    await authorise(ctx, 'manage', { organisationId: campaign.organisation_id, tenantId: campaign.tenant_id });
+    const [totals] = (await ctx.db.query(
+      `SELECT count(*)::int AS invited,
+              count(*) FILTER (WHERE i.state = 'started')::int AS started,
+              count(*) FILTER (WHERE i.state = 'completed')::int AS completed,
+              count(*) FILTER (WHERE i.state = 'withdrawn' AND i.completed_on IS NOT NULL)::int AS withdrawn,
+              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.kind = 'invitation')::int AS "invitationsWritten",
+              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.kind = 'reminder')::int AS "remindersWritten",
+              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.state = 'sent')::int AS "messagesSent",
+              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.state = 'held')::int AS "messagesHeld",
+              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.state IN ('failed', 'unknown'))::int AS "messagesNotSent",
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM directory.staff_delivery_contact k WHERE k.staff_id = i.staff_id))::int AS "withoutEmail"
+       FROM responses.invitation i WHERE i.campaign_id = $1`,
+      [id],
+    )) as Totals[];
+    const groups = (await ctx.db.query(
+      `SELECT organisation_id, count(*)::int AS invited, count(*) FILTER (WHERE state = 'completed')::int AS completed
+       FROM responses.invitation WHERE campaign_id = $1 GROUP BY organisation_id ORDER BY invited DESC, organisation_id`,
+      [id],
+    )) as { organisation_id: string; invited: number; completed: number }[];
+    const hidden = suppressedKeys(
+      groups.map((g) => ({ key: g.organisation_id, count: g.completed })),
+      campaign.min_group_size,
+    );
+    const t = totals!;
+    return {
+      ...t,
+      responseRate: t.invited ? t.completed / t.invited : 0,
+      minGroupSize: campaign.min_group_size,
+      byOrganisation: groups.map((g) => {
+        const suppressed = hidden.has(g.organisation_id);
+        return {
+          organisation: { id: g.organisation_id },
+          invited: g.invited,
+          completed: suppressed ? null : g.completed,
+          responseRate: suppressed ? null : g.invited ? g.completed / g.invited : 0,
+          suppressed,
+        };
+      }),
+    };
+  }
+}
