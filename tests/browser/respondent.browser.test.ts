@@ -2,54 +2,16 @@ import { Client } from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@harbour/demo';
 import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
-import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
+import { openCampaignWithLink } from '../support/delivery';
+import { DEMO_ACCOUNTS, postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
 let browser: Browser;
 let token: string;
 
-/** A campaign of Northmoor's "Where I belong" open now for all its staff; one of them has an email, so the outbox holds their link. */
 beforeAll(async () => {
   [platform, browser] = await Promise.all([startTestPlatform({ HARBOUR_DELIVERY_EVERY_MS: '500' }), launchBrowser()]);
-  const owner = new Client({ connectionString: platform.database.ownerUrl });
-  await owner.connect();
-  let trust: string;
-  let survey: string;
-  try {
-    trust = (await owner.query(`SELECT id FROM directory.organisation WHERE parent_id IS NULL AND name LIKE 'Northmoor%'`)).rows[0].id;
-    survey = (await owner.query(`SELECT id FROM forms.survey WHERE tenant_id = $1 AND instrument_code = 'where_i_belong' AND status = 'published'`, [trust])).rows[0].id;
-    await owner.query(
-      `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email)
-       SELECT id, tenant_id, 'Robin', 'robin@northmoor.example' FROM directory.staff WHERE tenant_id = $1 AND left_on IS NULL ORDER BY external_ref LIMIT 1`,
-      [trust],
-    );
-  } finally {
-    await owner.end();
-  }
-  const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
-  const made = await postGraphQL(
-    platform.gatewayUrl,
-    `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "Belonging now", audience: { organisationId: "${trust}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`,
-    admin,
-  );
-  const id = (made.body.data as { createCampaign: { id: string } }).createCampaign.id;
-  const scheduled = await postGraphQL(platform.gatewayUrl, `mutation { scheduleCampaign(id: "${id}") { state } }`, admin);
-  expect(scheduled.body.data).toEqual({ scheduleCampaign: { state: 'OPEN' } });
-  // The delivery clock invites everyone and writes Robin's invitation into the outbox.
-  for (let tries = 0; !token && tries < 60; tries++) {
-    const outbox = await postGraphQL(platform.gatewayUrl, `{ outbox(organisationId: "${trust}", first: 5) { nodes { recipient body } } }`, admin);
-    const message = (outbox.body.data as { outbox: { nodes: { recipient: string; body: string }[] } } | null)?.outbox.nodes.find((m) => m.recipient === 'robin@northmoor.example');
-    if (message) token = /\/s\/([A-Za-z0-9_-]{43})/.exec(message.body)![1]!;
-    else await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  if (!token) {
-    const check = new Client({ connectionString: platform.database.ownerUrl });
-    await check.connect();
-    const counts = (await check.query(`SELECT (SELECT count(*) FROM responses.invitation) AS invitations, (SELECT count(*) FROM responses.outbox) AS messages, (SELECT string_agg(state || ' ' || audience::text || ' ' || schedule::text, ',') FROM forms.campaign) AS states, (SELECT count(*) FROM directory.staff_audience WHERE left_on IS NULL) AS staff`)).rows[0];
-    await check.end();
-    const outbox = await postGraphQL(platform.gatewayUrl, `{ outbox(organisationId: "${trust!}", first: 5) { nodes { recipient } } }`, admin);
-    throw new Error(`No invitation in the outbox: ${JSON.stringify(counts)} ${JSON.stringify(outbox.body)}; the services said:\n${platform.output().slice(-3000)}`);
-  }
+  ({ token } = await openCampaignWithLink(platform));
 }, 90_000);
 afterAll(async () => {
   await browser?.close();

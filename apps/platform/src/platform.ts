@@ -24,6 +24,8 @@ export interface RunningServices {
   gatewaySecret: string;
   /** Resolves when any service exits on its own (a crash). */
   crashed: Promise<string>;
+  /** Kills one service outright (as a crash would) and starts it again; resolves once it listens. */
+  restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,22 +44,41 @@ export async function startServices(
   const gatewaySecret = config.gatewaySecret ?? newGatewaySecret();
   const childEnv = { ...env, DATABASE_APP_URL: urls.appUrl, HARBOUR_GATEWAY_SECRET: gatewaySecret };
   const services: ServiceProcess[] = [];
+  const scripts = new Map<string, string>();
   let stopping = false;
+  const restarting = new Set<ServiceProcess>();
+  let reportCrash: (why: string) => void = () => undefined;
+  // Never resolves for exits that stop() or restart() caused.
+  const crashed = new Promise<string>((resolve) => (reportCrash = resolve));
+  const start = (name: string, script: string) => {
+    scripts.set(name, script);
+    const service = startService(name, script, childEnv, output);
+    void service.exited.then((why) => !stopping && !restarting.has(service) && reportCrash(why));
+    return service;
+  };
   const stop = async () => {
     stopping = true;
     await stopServices(services);
   };
+  const restart = async (name: string) => {
+    const index = services.findIndex((s) => s.name === name);
+    if (index < 0) throw new Error(`No service called ${name}`);
+    const old = services[index]!;
+    restarting.add(old);
+    old.child.kill('SIGKILL');
+    await old.exited;
+    services[index] = start(name, scripts.get(name)!);
+    await services[index]!.ready;
+  };
   try {
     for (const name of SUBGRAPHS) {
-      services.push(startService(name, path.join(root, 'apps', name, 'dist', 'main.js'), childEnv, output));
+      services.push(start(name, path.join(root, 'apps', name, 'dist', 'main.js')));
     }
     const subgraphUrls = Object.fromEntries(await Promise.all(services.map(async (s) => [s.name, await s.ready] as const)));
-    const gateway = startService('gateway', path.join(root, 'apps', 'gateway', 'dist', 'main.js'), childEnv, output);
+    const gateway = start('gateway', path.join(root, 'apps', 'gateway', 'dist', 'main.js'));
     services.push(gateway);
     const gatewayUrl = await gateway.ready;
-    // Never resolves for exits that stop() caused.
-    const crashed = Promise.race(services.map((s) => s.exited.then((why) => (stopping ? new Promise<string>(() => undefined) : why))));
-    return { gatewayUrl, webUrl: gatewayUrl.replace(/\/graphql$/, '/'), subgraphUrls, gatewaySecret, crashed, stop };
+    return { gatewayUrl, webUrl: gatewayUrl.replace(/\/graphql$/, '/'), subgraphUrls, gatewaySecret, crashed, restart, stop };
   } catch (error) {
     await stop();
     throw error;

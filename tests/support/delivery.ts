@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import { DEMO_ACCOUNTS, postGraphQL, signInAs, type TestPlatform } from './platform';
+
+export interface OpenCampaign {
+  trust: string;
+  campaignId: string;
+  /** The token of the personal link the outbox holds for the one person with an email. */
+  token: string;
+}
+
+/**
+ * Opens a campaign of Northmoor's "Where I belong" now, for all its staff, through the gateway
+ * as its trust admin. One person (`email`) has an email address, so once the delivery clock
+ * has run (start the platform with a short HARBOUR_DELIVERY_EVERY_MS) the outbox holds their
+ * invitation; its link's token is read from there, as an admin would.
+ */
+export async function openCampaignWithLink(platform: TestPlatform, email = 'robin@northmoor.example', name = 'Belonging now'): Promise<OpenCampaign> {
+  const owner = new Client({ connectionString: platform.database.ownerUrl });
+  await owner.connect();
+  let trust: string;
+  let survey: string;
+  try {
+    trust = (await owner.query(`SELECT id FROM directory.organisation WHERE parent_id IS NULL AND name LIKE 'Northmoor%'`)).rows[0].id;
+    survey = (await owner.query(`SELECT id FROM forms.survey WHERE tenant_id = $1 AND instrument_code = 'where_i_belong' AND status = 'published'`, [trust])).rows[0].id;
+    await owner.query(
+      `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email)
+       SELECT id, tenant_id, 'Robin', $2 FROM directory.staff WHERE tenant_id = $1 AND left_on IS NULL ORDER BY external_ref LIMIT 1`,
+      [trust, email],
+    );
+  } finally {
+    await owner.end();
+  }
+  const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+  const made = await postGraphQL(
+    platform.gatewayUrl,
+    `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "${name}", audience: { organisationId: "${trust}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`,
+    admin,
+  );
+  const campaignId = (made.body.data as { createCampaign: { id: string } }).createCampaign.id;
+  const scheduled = await postGraphQL(platform.gatewayUrl, `mutation { scheduleCampaign(id: "${campaignId}") { state } }`, admin);
+  if ((scheduled.body.data as { scheduleCampaign: { state: string } } | null)?.scheduleCampaign.state !== 'OPEN') throw new Error(`The campaign did not open: ${JSON.stringify(scheduled.body)}`);
+  for (let tries = 0; tries < 80; tries++) {
+    const outbox = await postGraphQL(platform.gatewayUrl, `{ outbox(organisationId: "${trust}", first: 5) { nodes { recipient body } } }`, admin);
+    const message = (outbox.body.data as { outbox: { nodes: { recipient: string; body: string }[] } } | null)?.outbox.nodes.find((m) => m.recipient === email);
+    if (message) return { trust, campaignId, token: /\/s\/([A-Za-z0-9_-]{43})/.exec(message.body)![1]! };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`No invitation for ${email} reached the outbox; the services said:\n${platform.output().slice(-3000)}`);
+}
