@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   // React's automatic JSX runtime, without a plugin: Harbour needs no fast refresh here.
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // The manifest lets `pnpm bench` weigh what each route loads.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true },
   server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
 });

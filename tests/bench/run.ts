@@ -1,11 +1,17 @@
+import { deliveryBench } from './delivery.bench';
 import { gatewayBench } from './gateway.bench';
 
 /** `pnpm bench`: every benchmark, one after another. Figures and ratios are printed, never asserted. */
 async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS || 5);
   const rounds = Number(process.env.BENCH_ROUNDS || 3);
-  console.log('== gateway overhead ==');
-  await gatewayBench({ rounds, seconds, concurrency: Number(process.env.BENCH_CONCURRENCY || 16) });
+  if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'gateway') console.log('== gateway overhead ==');
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'gateway') await gatewayBench({ rounds, seconds, concurrency: Number(process.env.BENCH_CONCURRENCY || 16) });
+  if (!only || only === 'delivery') {
+    console.log('\n== delivery: submissions, rollups, the respondent route ==');
+    await deliveryBench({ seconds, concurrency: Number(process.env.BENCH_CONCURRENCY || 16) });
+  }
 }
 
 main().then(

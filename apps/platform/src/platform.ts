@@ -29,7 +29,10 @@ export interface RunningServices {
   stop(): Promise<void>;
 }
 
-export type RunningPlatform = RunningServices;
+export interface RunningPlatform extends RunningServices {
+  /** The database it runs on: the owner's and the runtime role's connection strings. */
+  databaseUrls: DatabaseUrls;
+}
 
 /** Starts the subgraphs, waits for them, then the gateway. The database must be ready. */
 export async function startServices(
@@ -101,6 +104,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const services = await startServices(db, env, options.output);
     return {
       ...services,
+      databaseUrls: { ownerUrl: db.ownerUrl, appUrl: db.appUrl },
       async stop() {
         await services.stop();
         await db.server.stop();

@@ -34,6 +34,8 @@ describe('checking answers against a form', () => {
         },
       ],
     };
+    // Checked once with everything answered, then again without: nothing carries over from one check to the next.
+    expect(checkAnswers(form, { has_supervisor: true, supervisor_role: 'Pharmacist' })).toEqual([]);
     expect(checkAnswers(form, { has_supervisor: false })).toEqual([]);
     expect(checkAnswers(form, { has_supervisor: true })).toEqual([{ question: 'supervisor_role', message: '"supervisor_role" needs an answer' }]);
     expect(checkAnswers(form, {})).toEqual([{ question: 'has_supervisor', message: '"has_supervisor" needs an answer' }]);

@@ -19,15 +19,32 @@ export const DEFAULT_ANSWER_LIMITS: AnswerLimits = { maxTextLength: 10_000, maxB
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (value: unknown) => typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
 
-/** A SurveyJS model of the form, its console warnings kept quiet (the form was checked when it was saved). */
+/** Models by form text, most recently used last: building one costs milliseconds, reusing one almost nothing. */
+const models = new Map<string, Model>();
+const MODELS_KEPT = 50;
+
+/**
+ * A SurveyJS model of the form, with no answers in it; its console warnings kept quiet (the
+ * form was checked when it was saved). Reused between calls: checking runs synchronously, so
+ * no two checks share one at the same time.
+ */
 function modelOf(form: unknown): Model {
-  const warn = console.warn;
-  console.warn = () => undefined;
-  try {
-    return new Model(form);
-  } finally {
-    console.warn = warn;
+  const key = JSON.stringify(form);
+  let model = models.get(key);
+  if (model) models.delete(key);
+  else {
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      model = new Model(form);
+    } finally {
+      console.warn = warn;
+    }
   }
+  models.set(key, model);
+  if (models.size > MODELS_KEPT) models.delete(models.keys().next().value!);
+  model.clear(true, true);
+  return model;
 }
 
 const valuesOf = (items: { value: unknown }[]) => items.map((item) => item.value);

@@ -77,6 +77,10 @@ describe('a respondent with a personal link', () => {
       [{ ...COMPLETE, bel_where: 'moon' }, [{ question: 'bel_where', message: 'The answer to "bel_where" "moon" is not one of its choices' }]],
       [{ ...COMPLETE, favourite_colour: 'blue' }, [{ question: 'favourite_colour', message: 'There is no question "favourite_colour" in this survey' }]],
       [{ ...COMPLETE, bel_valued: undefined }, [{ question: 'bel_valued', message: '"bel_valued" needs an answer' }]],
+      [
+        { ...COMPLETE, bel_comment: 'x'.repeat(5 * 1024 * 1024) },
+        [{ question: 'bel_comment', message: `The answers are ${Buffer.byteLength(JSON.stringify({ ...COMPLETE, bel_comment: 'x'.repeat(5 * 1024 * 1024) }))} bytes; the most is 262144 (the largest is to "bel_comment")` }],
+      ],
     ];
     for (const [answers, problems] of cases) {
       const result = await run(SUBMIT, { input: { token: a1, answers: JSON.parse(JSON.stringify(answers)), idempotencyKey: 'key-00000001' } });

@@ -5,6 +5,7 @@ import { canonicalJson, checkAnswers, scoreAnswers, type AnswerProblem, type Sco
 import { openLink } from '../invitation/links';
 import { InvitationState, type RespondentAnonymity, type InvitationView } from './respondent.types';
 import { addToRollups } from './rollups';
+import { versionContent } from './survey-versions';
 import { withdrawByInvitation } from './withdrawal.service';
 
 interface InvitationRow {
@@ -43,7 +44,7 @@ async function invitationOf(db: EntityManager, id: string, lock = false): Promis
     `SELECT i.id, i.tenant_id, i.campaign_id, i.staff_id, i.survey_id, i.version_number, i.anonymity, i.role_id, i.organisation_id, i.setting_id, i.cohort,
             i.opens_on::text, i.closes_on::text, i.state, i.draft_answers, i.draft_page, i.draft_saved_at, i.submission_key, i.submission_hash, i.completed_on::text,
             t.today::text, (extract(year FROM age(t.today, i.started_on)) * 12 + extract(month FROM age(t.today, i.started_on)))::int AS tenure_months,
-            c.name AS campaign_name, c.state AS campaign_state, v.title, v.json AS form, v.scoring
+            c.name AS campaign_name, c.state AS campaign_state, v.title
      FROM responses.invitation i
      CROSS JOIN (SELECT (now() AT TIME ZONE 'Europe/London')::date AS today) t
      JOIN forms.delivery_campaign c ON c.campaign_id = i.campaign_id
@@ -52,7 +53,7 @@ async function invitationOf(db: EntityManager, id: string, lock = false): Promis
     [id],
   )) as InvitationRow[];
   if (!row) throw new HarbourError(ErrorCode.NOT_FOUND, 'This link is not known: check that all of it was copied, or ask for a new one', { reason: 'LINK_UNKNOWN' });
-  return row;
+  return Object.assign(row, await versionContent(db, row.survey_id, row.version_number));
 }
 
 const isOpen = (row: InvitationRow) =>
@@ -113,10 +114,16 @@ export async function saveDraft(db: EntityManager, token: string, answers: Recor
 
 const answersHash = (answers: Record<string, unknown>) => createHash('sha256').update(canonicalJson(answers)).digest('hex');
 
+/** Tenants' pseudonym keys, which never change once made: read once per process. */
+const pseudonymKeys = new Map<string, Buffer>();
+
 /** The tenant's key for pseudonyms, made on first use. */
 async function pseudonymKey(db: EntityManager, tenantId: string): Promise<Buffer> {
+  const known = pseudonymKeys.get(tenantId);
+  if (known) return known;
   await db.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`, [tenantId, randomBytes(32)]);
   const [row] = (await db.query(`SELECT key FROM responses.pseudonym_key WHERE tenant_id = $1`, [tenantId])) as { key: Buffer }[];
+  pseudonymKeys.set(tenantId, row!.key);
   return row!.key;
 }
 
@@ -198,7 +205,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
      WHERE id = $1`,
     [row.id, row.today, key, hash, anonymous ? null : responseId],
   );
-  return { invitation: viewOf(await invitationOf(db, row.id)), repeated: false };
+  return { invitation: viewOf({ ...row, state: InvitationState.COMPLETED, completed_on: row.today, draft_answers: null, draft_page: null, draft_saved_at: null }), repeated: false };
 }
 
 /** Withdraws what a link submitted (pseudonymous or identified only); the invitation becomes WITHDRAWN. */

@@ -1,0 +1,253 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { request, Agent } from 'node:http';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { repoRoot } from '@harbour/config';
+import { createSubgraphDataSource, subgraphRole } from '@harbour/db';
+import { ALL_TENANTS, GATEWAY_SECRET_HEADER, withTenants } from '@harbour/graphql-kit';
+import { startPlatform } from '@harbour/platform';
+import { addToRollups, database as responsesDatabase, tokenHash } from '@harbour/responses';
+import { INSTRUMENTS, scoreAnswers } from '@harbour/survey-kit';
+import { freePortsEnv } from '../support/ports';
+import { barChart, table } from './chart';
+
+const where = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!;
+/** A complete, valid set of answers to Where I belong. */
+const ANSWERS: Record<string, unknown> = Object.fromEntries(
+  where.json.pages
+    .flatMap((p) => p.elements)
+    .filter((q) => q.isRequired)
+    .map((q) => [q.name, q.type === 'rating' ? 4 : q.type === 'boolean' ? true : 'both']),
+);
+
+interface Timing {
+  name: string;
+  done: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Runs `op(i)` from `concurrency` workers for `seconds` (or until `max`), timing each. */
+async function timed(name: string, concurrency: number, seconds: number, max: number, op: (i: number) => Promise<boolean>): Promise<Timing> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(Math.round(seconds * 1e9));
+  const worker = async () => {
+    while (process.hrtime.bigint() < deadline && next < max) {
+      const i = next++;
+      const t0 = process.hrtime.bigint();
+      const ok = await op(i).catch(() => false);
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (!ok) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { name, done: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+/** One POST of `body` through a keep-alive agent; true when it answered 200 without errors. */
+function post(url: URL, agent: Agent, body: string, headers: Record<string, string> = {}): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body).toString(), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve(res.statusCode === 200 && !text.includes('"errors"')));
+    });
+    req.on('error', () => resolve(false));
+    req.end(body);
+  });
+}
+
+/** Invitations of an open campaign, each with a link whose token only this run knows. */
+async function invitations(ownerUrl: string, campaign: { id: string; tenant: string; survey: string; role: string; organisation: string }, count: number): Promise<string[]> {
+  const owner = new Client({ connectionString: ownerUrl });
+  owner.on('error', () => undefined);
+  await owner.connect();
+  const tokens: string[] = [];
+  try {
+    for (let start = 0; start < count; start += 5000) {
+      const ids: string[] = [];
+      const hashes: Buffer[] = [];
+      for (let i = start; i < Math.min(count, start + 5000); i++) {
+        const token = randomBytes(32).toString('base64url');
+        tokens.push(token);
+        ids.push(randomUUID());
+        hashes.push(tokenHash(token));
+      }
+      await owner.query(
+        `INSERT INTO responses.invitation (id, tenant_id, campaign_id, staff_id, survey_id, version_number, anonymity, role_id, organisation_id, started_on, opens_on, closes_on)
+         SELECT id, $2, $3, gen_random_uuid(), $4, 1, 'pseudonymous', $5, $6, current_date - 100, current_date - 1, current_date + 30 FROM unnest($1::uuid[]) AS id`,
+        [ids, campaign.tenant, campaign.id, campaign.survey, campaign.role, campaign.organisation],
+      );
+      await owner.query(
+        `INSERT INTO responses.invitation_link (token_hash, tenant_id, invitation_id, expires_at)
+         SELECT h, $3, id, now() + interval '30 days' FROM unnest($1::bytea[], $2::uuid[]) AS t(h, id)`,
+        [hashes, ids, campaign.tenant],
+      );
+      process.stdout.write(`\rmaking invitations and links: ${Math.min(count, start + 5000)}/${count}   `);
+    }
+    process.stdout.write('\n');
+  } finally {
+    await owner.end();
+  }
+  return tokens;
+}
+
+/** Gzip and brotli sizes of the JavaScript a route loads, from the web build's manifest. */
+function routeWeight(entryChunk: string): { files: number; raw: number; gzip: number; brotli: number; names: string[] } {
+  const dist = path.join(repoRoot(), 'apps', 'web', 'dist');
+  const manifestPath = path.join(dist, '.vite', 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`pnpm build\` first`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const child of manifest[key]?.imports ?? []) visit(child);
+  };
+  visit(Object.keys(manifest).find((k) => manifest[k]!.isEntry)!);
+  visit(Object.keys(manifest).find((k) => k.endsWith(entryChunk))!);
+  let raw = 0;
+  let gzip = 0;
+  let brotli = 0;
+  for (const key of seen) {
+    const bytes = readFileSync(path.join(dist, manifest[key]!.file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+    brotli += brotliCompressSync(bytes).length;
+  }
+  return { files: seen.size, raw, gzip, brotli, names: [...seen].map((k) => manifest[k]!.file) };
+}
+
+/**
+ * Submissions: through the gateway (submitResponse: link, checks, scores, rollups, one
+ * transaction) against an in-process loop of the same response INSERT with the same driver
+ * and pool (TypeORM over pg, the subgraph's pool size, one transaction each), side by side in
+ * one run; then what rollup upkeep costs (that INSERT with and without the rollup upsert);
+ * then the weight of the respondent route's JavaScript.
+ */
+export async function deliveryBench(options: { seconds: number; concurrency: number }): Promise<void> {
+  const dataDir = path.join(repoRoot(), '.harbour', 'bench-postgres');
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.credentials.json`, { force: true });
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  chmodSync(path.dirname(dataDir), 0o755);
+  const env = { ...(await freePortsEnv()), HARBOUR_DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_APP_URL: '' };
+  console.log('starting the platform (embedded PostgreSQL, four subgraphs, gateway)…');
+  const platform = await startPlatform({ env, seedIfEmpty: true, log: () => undefined });
+  const urls = { owner: platform.databaseUrls.ownerUrl, app: platform.databaseUrls.appUrl };
+  let pool: DataSource | null = null;
+  try {
+    // An open campaign of Northmoor's "Where I belong", with invitations made directly.
+    const owner = new Client({ connectionString: urls.owner });
+    owner.on('error', () => undefined);
+    await owner.connect();
+    const [row] = (
+      await owner.query(
+        `SELECT s.tenant_id, s.id AS survey, (SELECT id FROM directory.role WHERE tenant_id IS NULL ORDER BY code LIMIT 1) AS role
+         FROM forms.survey s WHERE s.instrument_code = 'where_i_belong' AND s.status = 'published' ORDER BY s.title LIMIT 1`,
+      )
+    ).rows;
+    const campaign = { id: randomUUID(), tenant: row.tenant_id as string, survey: row.survey as string, role: row.role as string, organisation: row.tenant_id as string };
+    await owner.query(
+      `INSERT INTO forms.campaign (id, tenant_id, organisation_id, survey_id, version_number, name, audience, schedule, state)
+       VALUES ($1, $2::uuid, $2::uuid, $3, 1, 'Bench', jsonb_build_object('organisationId', $2::text), '{"kind": "window", "opensOn": "2020-01-01", "closesOn": "2099-12-31"}', 'open')`,
+      [campaign.id, campaign.tenant, campaign.survey],
+    );
+    await owner.end();
+    const perTarget = Math.ceil(options.seconds * 1500);
+    // Enough links for two targets at a rate no run here comes near; each is used once.
+    const tokens = await invitations(urls.owner, campaign, 2 * perTarget + 200);
+
+    const gateway = new URL(platform.gatewayUrl);
+    const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+    const subgraph = new URL(platform.subgraphUrls.responses!);
+    const body = (i: number) =>
+      JSON.stringify({
+        query: 'mutation ($input: SubmitResponseInput!) { submitResponse(input: $input) { repeated } }',
+        variables: { input: { token: tokens[i], answers: ANSWERS, idempotencyKey: `bench-${i}-key` } },
+      });
+    const submit = (i: number) => post(gateway, agent, body(i));
+    // Straight to the responses subgraph, as the gateway would call it: what the gateway adds is the difference.
+    const submitDirect = (i: number) => post(subgraph, agent, body(i), { [GATEWAY_SECRET_HEADER]: platform.gatewaySecret });
+    pool = createSubgraphDataSource(urls.app, responsesDatabase, { max: 10, applicationName: 'harbour-bench', sessionRole: subgraphRole('responses') });
+    await pool.initialize();
+    const scores = scoreAnswers(where.scoring, ANSWERS);
+    const insert = (withRollups: boolean) => () =>
+      withTenants(pool!, ALL_TENANTS, async (db) => {
+        await db.query(
+          `INSERT INTO responses.response (id, tenant_id, survey_id, role_id, organisation_id, status, answers, started_at, submitted_at, campaign_id, version_number, anonymity, pseudonym, tenure_months, scores)
+           VALUES ($1, $2, $3, $4, $5, 'completed', $6, now(), now(), $7, 1, 'pseudonymous', $8, 3, $9)`,
+          [randomUUID(), campaign.tenant, campaign.survey, campaign.role, campaign.organisation, ANSWERS, campaign.id, randomBytes(32).toString('hex'), JSON.stringify(scores)],
+        );
+        if (withRollups) {
+          await addToRollups(db, {
+            tenantId: campaign.tenant,
+            campaignId: campaign.id,
+            surveyId: campaign.survey,
+            submittedOn: new Date().toISOString().slice(0, 10),
+            organisationId: campaign.organisation,
+            roleId: campaign.role,
+            settingId: null,
+            cohort: null,
+            tenureMonths: 3,
+            form: where.json,
+            answers: ANSWERS,
+            scores,
+          });
+        }
+        return true;
+      });
+
+    console.log(`\n-- Submissions: ${options.concurrency} at a time, ${options.seconds} s each, one run`);
+    await timed('warm-up', options.concurrency, 1, 200, submit);
+    const results = [
+      await timed('submitResponse through the gateway', options.concurrency, options.seconds, perTarget, (i) => submit(200 + i)),
+      await timed('submitResponse straight to the subgraph', options.concurrency, options.seconds, perTarget, (i) => submitDirect(200 + perTarget + i)),
+      await timed('INSERT in-process, same driver and pool', options.concurrency, options.seconds, 1e9, insert(false)),
+      await timed('INSERT + rollup upsert in-process', options.concurrency, options.seconds, 1e9, insert(true)),
+    ];
+    agent.destroy();
+    console.log(table(['target', 'per s', 'p50 ms', 'p99 ms', 'done', 'errors'], results.map((r) => [r.name, r.perSecond, r.p50, r.p99, r.done, r.errors])));
+    console.log(`\n${barChart(results.map((r) => ({ label: r.name, value: r.perSecond, note: 'per s' })))}\n`);
+    const [viaGateway, direct, plain, rolled] = results as [Timing, Timing, Timing, Timing];
+    console.log(`through the gateway / in-process INSERT throughput ratio: ${(viaGateway.perSecond / plain.perSecond).toFixed(3)}`);
+    console.log(`p50 latency, through the gateway / in-process INSERT: ${(viaGateway.p50 / plain.p50).toFixed(2)}×`);
+    console.log(`through the gateway / straight to the subgraph throughput ratio: ${(viaGateway.perSecond / direct.perSecond).toFixed(3)}`);
+    console.log(`rollup upkeep: INSERT + rollups / INSERT alone throughput ratio: ${(rolled.perSecond / plain.perSecond).toFixed(3)} (p50 ${plain.p50.toFixed(2)} → ${rolled.p50.toFixed(2)} ms)`);
+
+    console.log('\n-- JavaScript the respondent route (/s/<token>) loads, against the admin app');
+    const respondent = routeWeight('RespondentApp.tsx');
+    const admin = routeWeight('AdminRoot.tsx');
+    console.log(
+      table(
+        ['route', 'files', 'raw kB', 'gzip kB', 'brotli kB'],
+        [
+          ['respondent /s/<token>', respondent.files, respondent.raw / 1024, respondent.gzip / 1024, respondent.brotli / 1024],
+          ['admin app (first page)', admin.files, admin.raw / 1024, admin.gzip / 1024, admin.brotli / 1024],
+        ],
+      ),
+    );
+    console.log(`\n${barChart([
+      { label: 'respondent, gzip', value: respondent.gzip / 1024, note: 'kB' },
+      { label: 'admin, gzip', value: admin.gzip / 1024, note: 'kB' },
+    ])}`);
+    console.log(`respondent route files: ${respondent.names.join(', ')}`);
+    console.log(`admin code in the respondent route: ${respondent.names.some((n) => /AdminRoot|SurveysPage/.test(n)) ? 'yes' : 'none'}`);
+  } finally {
+    await pool?.destroy();
+    await platform.stop();
+  }
+}
