@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { Client } from 'pg';
 import { repoRoot } from '@harbour/config';
+import { DEMO_RESPONDENT_TOKEN } from '@harbour/demo';
 import { GATEWAY_SECRET_HEADER } from '@harbour/graphql-kit';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 import { isListening, nonLoopbackAddress } from '../support/ports';
@@ -173,6 +174,11 @@ describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP',
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<div id="root"></div>');
     }
+  });
+
+  it('opens the demo respondent\'s link the start prints, to the open demo campaign', async () => {
+    const { body } = await postGraphQL(platform.gatewayUrl, `{ invitation(token: "${DEMO_RESPONDENT_TOKEN}") { campaignName surveyTitle state open } }`);
+    expect(body).toEqual({ data: { invitation: { campaignName: 'Where I belong: this quarter', surveyTitle: 'Where I belong: quarterly', state: 'INVITED', open: true } } });
   });
 });
 

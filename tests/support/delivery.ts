@@ -24,7 +24,9 @@ export async function openCampaignWithLink(platform: TestPlatform, email = 'robi
     survey = (await owner.query(`SELECT id FROM forms.survey WHERE tenant_id = $1 AND instrument_code = 'where_i_belong' AND status = 'published'`, [trust])).rows[0].id;
     await owner.query(
       `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email)
-       SELECT id, tenant_id, 'Robin', $2 FROM directory.staff WHERE tenant_id = $1 AND left_on IS NULL ORDER BY external_ref LIMIT 1`,
+       SELECT s.id, s.tenant_id, 'Robin', $2 FROM directory.staff s
+       WHERE s.tenant_id = $1 AND s.left_on IS NULL AND NOT EXISTS (SELECT 1 FROM directory.staff_contact k WHERE k.staff_id = s.id)
+       ORDER BY s.external_ref LIMIT 1`,
       [trust, email],
     );
   } finally {
@@ -40,8 +42,9 @@ export async function openCampaignWithLink(platform: TestPlatform, email = 'robi
   const scheduled = await postGraphQL(platform.gatewayUrl, `mutation { scheduleCampaign(id: "${campaignId}") { state } }`, admin);
   if ((scheduled.body.data as { scheduleCampaign: { state: string } } | null)?.scheduleCampaign.state !== 'OPEN') throw new Error(`The campaign did not open: ${JSON.stringify(scheduled.body)}`);
   for (let tries = 0; tries < 80; tries++) {
-    const outbox = await postGraphQL(platform.gatewayUrl, `{ outbox(organisationId: "${trust}", first: 5) { nodes { recipient body } } }`, admin);
-    const message = (outbox.body.data as { outbox: { nodes: { recipient: string; body: string }[] } } | null)?.outbox.nodes.find((m) => m.recipient === email);
+    const outbox = await postGraphQL(platform.gatewayUrl, `{ outbox(organisationId: "${trust}", first: 20) { nodes { recipient body } } }`, admin);
+    // The message names its campaign: the person may be invited to others (the demo's) as well.
+    const message = (outbox.body.data as { outbox: { nodes: { recipient: string; body: string }[] } } | null)?.outbox.nodes.find((m) => m.recipient === email && m.body.includes(`(${name})`));
     if (message) return { trust, campaignId, token: /\/s\/([A-Za-z0-9_-]{43})/.exec(message.body)![1]! };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -73,4 +73,9 @@ export async function seedDirectory(db: EntityManager, demo: DemoData): Promise<
       );
     }
   }
+  // The demo respondent has an email address, so the outbox shows their invitation.
+  await db.query(
+    `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email) VALUES ($1, $2, $3, $4) ON CONFLICT (staff_id) DO NOTHING`,
+    [demo.respondent.staffId, demo.respondent.tenantId, demo.respondent.name, demo.respondent.email],
+  );
 }

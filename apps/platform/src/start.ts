@@ -1,4 +1,4 @@
-import { demoData, DEMO_PASSWORD } from '@harbour/demo';
+import { demoData, DEMO_PASSWORD, DEMO_RESPONDENT_TOKEN } from '@harbour/demo';
 import { ancestors, whenAnyExits } from './ancestors';
 import { describeError } from './describe-error';
 import { startPlatform, type RunningPlatform } from './platform';
@@ -50,6 +50,7 @@ Harbour is running.
   GraphQL:  ${platform.gatewayUrl}
 Demo accounts (password ${DEMO_PASSWORD}), if the demo data was seeded:
 ${demoData().accounts.map((a) => `  ${a.email.padEnd(36)} ${a.displayName}`).join('\n')}
+  and a respondent's personal link to the demo campaign: ${platform.webUrl}s/${DEMO_RESPONDENT_TOKEN}
 Press Ctrl-C to stop.`);
 }
 

@@ -81,6 +81,22 @@ export interface DemoStaff {
   leaveReason: string | null;
 }
 
+/** An open campaign of the trust's "Where I belong", so the demo shows delivery end to end. */
+export interface DemoCampaign {
+  id: string;
+  tenantId: string;
+  surveyId: string;
+  name: string;
+}
+
+/** One member of the trust's staff with an email address and a personal link to that campaign. */
+export interface DemoRespondent {
+  staffId: string;
+  tenantId: string;
+  name: string;
+  email: string;
+}
+
 export interface DemoData {
   organisations: DemoOrganisation[];
   roles: DemoRole[];
@@ -92,10 +108,18 @@ export interface DemoData {
   settings: DemoSetting[];
   /** Staff in new roles, pseudonymous (no names). */
   staff: DemoStaff[];
+  campaign: DemoCampaign;
+  respondent: DemoRespondent;
 }
 
 /** Every demo account signs in with this password. A demo only: never seed a real database with it. */
 export const DEMO_PASSWORD = 'harbour-demo-2026';
+
+/**
+ * The demo respondent's personal link token (the start prints the link). Like the demo
+ * password, it is public: it opens only the demo campaign's one invitation.
+ */
+export const DEMO_RESPONDENT_TOKEN = 'HarbourDemoLinkForTheQuickStartOnlyNotSecre';
 
 /** The fixed seed: change it and every demo id changes. */
 export const DEMO_SEED = 20261122;
@@ -254,5 +278,10 @@ export function demoData(seed: number = DEMO_SEED): DemoData {
     });
   }
 
-  return { organisations, roles, surveys, responses, reportingPolicies, accounts, settings, staff };
+  const belonging = surveys.find((s) => s.tenantId === trust && s.instrumentCode === 'where_i_belong')!;
+  const campaign: DemoCampaign = { id: id(), tenantId: trust, surveyId: belonging.id, name: 'Where I belong: this quarter' };
+  const respondentStaff = staff.find((s) => s.tenantId === trust && s.leftOn === null)!;
+  const respondent: DemoRespondent = { staffId: respondentStaff.id, tenantId: trust, name: 'Sam Demo', email: 'sam.demo@northmoor.example' };
+
+  return { organisations, roles, surveys, responses, reportingPolicies, accounts, settings, staff, campaign, respondent };
 }

@@ -1,10 +1,12 @@
-export { demoData, DEMO_PASSWORD, DEMO_SEED } from './demo-data';
+export { demoData, DEMO_PASSWORD, DEMO_RESPONDENT_TOKEN, DEMO_SEED } from './demo-data';
 export type {
   DemoAccount,
+  DemoCampaign,
   DemoData,
   DemoOrganisation,
   DemoOrganisationKind,
   DemoReportingPolicy,
+  DemoRespondent,
   DemoResponse,
   DemoRole,
   DemoSetting,
