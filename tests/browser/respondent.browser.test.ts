@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@harbour/demo';
+import { DEMO_PASSWORD, DEMO_RESPONDENT_TOKEN } from '@harbour/demo';
 import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
 import { openCampaignWithLink } from '../support/delivery';
 import { DEMO_ACCOUNTS, postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
@@ -126,6 +126,37 @@ describe('a respondent on a phone', () => {
     await page.getByText('Your answers are withdrawn and erased.').waitFor();
     await page.reload();
     await page.getByText('You withdrew your answers to this survey. This link takes no more.').waitFor();
+    await page.close();
+  });
+});
+
+describe('a respondent with a keyboard only', () => {
+  it('answers the first page and moves on without a pointer (the demo respondent\'s link)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.webUrl}s/${DEMO_RESPONDENT_TOKEN}`);
+    await page.getByRole('heading', { level: 1, name: 'Where I belong: quarterly' }).waitFor();
+    const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+    const focusedValue = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? '');
+    /** Tabs until a control of question `name` has focus. */
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 60 && !(await focusedName()).startsWith(name); i++) await page.keyboard.press('Tab');
+      expect(await focusedName()).toContain(name);
+    };
+    await tabTo('bel_where');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedValue()).toBe('both');
+    for (const name of ['bel_part_of_team', 'bel_accepted', 'bel_valued', 'bel_isolated']) {
+      await tabTo(name);
+      // Arrows move along the scale: from 1 to 4.
+      await page.keyboard.press('Space');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      expect(await focusedValue()).toBe('4');
+    }
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')) !== 'Next'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.sd-page__title', { hasText: 'Support' }).waitFor();
     await page.close();
   });
 });
