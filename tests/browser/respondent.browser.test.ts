@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_RESPONDENT_TOKEN } from '@harbour/demo';
 import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
 import { openCampaignWithLink } from '../support/delivery';
-import { DEMO_ACCOUNTS, postGraphQL, startTestPlatform, type TestPlatform } from '../support/platform';
+import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
 let browser: Browser;
@@ -157,6 +157,33 @@ describe('a respondent with a keyboard only', () => {
     for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')) !== 'Next'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.locator('.sd-page__title', { hasText: 'Support' }).waitFor();
+    await page.close();
+  });
+});
+
+describe('a respondent who reads Welsh', () => {
+  it('switches the survey to Cymraeg where the trust gave it Welsh', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    const trust = ((await postGraphQL(platform.gatewayUrl, '{ organisations(tenantsOnly: true) { nodes { id } } }', admin)).body.data as { organisations: { nodes: { id: string }[] } }).organisations.nodes[0]!.id;
+    const made = await postGraphQL(platform.gatewayUrl, `mutation { createSurvey(input: { organisationId: "${trust}", title: "Belonging, in Welsh too", instrumentCode: "where_i_belong" }) { id draft } }`, admin);
+    const survey = (made.body.data as { createSurvey: { id: string; draft: { pages: { elements: { name: string; title: unknown }[] }[] } } }).createSurvey;
+    const where = survey.draft.pages[0]!.elements.find((q) => q.name === 'bel_where')!;
+    where.title = { default: where.title as string, cy: 'Ble ydych chi’n teimlo eich bod yn perthyn yn y gwaith?' };
+    const saved = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...admin },
+      body: JSON.stringify({ query: 'mutation ($input: SaveSurveyDraftInput!) { saveSurveyDraft(input: $input) { id } }', variables: { input: { surveyId: survey.id, json: survey.draft } } }),
+    });
+    expect(((await saved.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await postGraphQL(platform.gatewayUrl, `mutation { publishSurvey(surveyId: "${survey.id}") { number } }`, admin);
+    const { token: welshToken } = await openCampaignWithLink(platform, 'cymraeg@northmoor.example', 'Belonging in Welsh', survey.id);
+
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(`${platform.webUrl}s/${welshToken}`);
+    await page.getByText('Where do you feel you belong at work?').waitFor();
+    await page.getByLabel('Iaith / Language').selectOption({ label: 'Cymraeg' });
+    await page.getByText('Ble ydych chi’n teimlo eich bod yn perthyn yn y gwaith?').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -9,19 +9,19 @@ export interface OpenCampaign {
 }
 
 /**
- * Opens a campaign of Northmoor's "Where I belong" now, for all its staff, through the gateway
+ * Opens a campaign of Northmoor's "Where I belong" (or the survey given) now, for all its staff, through the gateway
  * as its trust admin. One person (`email`) has an email address, so once the delivery clock
  * has run (start the platform with a short HARBOUR_DELIVERY_EVERY_MS) the outbox holds their
  * invitation; its link's token is read from there, as an admin would.
  */
-export async function openCampaignWithLink(platform: TestPlatform, email = 'robin@northmoor.example', name = 'Belonging now'): Promise<OpenCampaign> {
+export async function openCampaignWithLink(platform: TestPlatform, email = 'robin@northmoor.example', name = 'Belonging now', surveyId?: string): Promise<OpenCampaign> {
   const owner = new Client({ connectionString: platform.database.ownerUrl });
   await owner.connect();
   let trust: string;
   let survey: string;
   try {
     trust = (await owner.query(`SELECT id FROM directory.organisation WHERE parent_id IS NULL AND name LIKE 'Northmoor%'`)).rows[0].id;
-    survey = (await owner.query(`SELECT id FROM forms.survey WHERE tenant_id = $1 AND instrument_code = 'where_i_belong' AND status = 'published'`, [trust])).rows[0].id;
+    survey = surveyId ?? (await owner.query(`SELECT id FROM forms.survey WHERE tenant_id = $1 AND title = 'Where I belong: quarterly'`, [trust])).rows[0].id;
     await owner.query(
       `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email)
        SELECT s.id, s.tenant_id, 'Robin', $2 FROM directory.staff s

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Model } from 'survey-core';
 import 'survey-core/i18n/welsh';
 import { Survey } from 'survey-react-ui';
@@ -56,6 +56,10 @@ function submissionKey(token: string): string {
  */
 export function RespondentSurvey({ token, invitation, onDone }: { token: string; invitation: Invitation; onDone: (completedOn: string) => void }) {
   const [saved, setSaved] = useState<string | null>(null);
+  const [locale, setLocale] = useState('');
+  const languageId = useId();
+  // Offer Welsh where the trust has given the form Welsh texts.
+  const hasWelsh = useMemo(() => JSON.stringify(invitation.form).includes('"cy":'), [invitation.form]);
   const [problem, setProblem] = useState<string | null>(null);
   const start = useMemo(() => newerDraft(invitation, readLocalDraft(token)), [invitation, token]);
   // What the server has: the draft it gave us, unless this device's is newer (then nothing yet).
@@ -154,7 +158,27 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
           {problem}
         </p>
       )}
-      <Survey model={model} />
+      {hasWelsh && (
+        <div className="filters">
+          <div>
+            <label htmlFor={languageId}>Iaith / Language</label>
+            <select
+              id={languageId}
+              value={locale}
+              onChange={(event) => {
+                model.locale = event.target.value;
+                setLocale(event.target.value);
+              }}
+            >
+              <option value="">English</option>
+              <option value="cy">Cymraeg</option>
+            </select>
+          </div>
+        </div>
+      )}
+      <div lang={locale === 'cy' ? 'cy' : 'en'}>
+        <Survey model={model} />
+      </div>
     </>
   );
 }
