@@ -18,18 +18,21 @@ export class ProgressResolver {
     }[];
     if (!campaign) throw notFound('Campaign', campaignId);
     await authorise(ctx, 'manage', { organisationId: campaign.organisation_id, tenantId: campaign.tenant_id });
+    // One pass over the invitations and one over their messages.
     const [totals] = (await ctx.db.query(
-      `SELECT count(*)::int AS invited,
-              count(*) FILTER (WHERE i.state = 'started')::int AS started,
-              count(*) FILTER (WHERE i.state = 'completed')::int AS completed,
-              count(*) FILTER (WHERE i.state = 'withdrawn' AND i.completed_on IS NOT NULL)::int AS withdrawn,
-              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.kind = 'invitation')::int AS "invitationsWritten",
-              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.kind = 'reminder')::int AS "remindersWritten",
-              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.state = 'sent')::int AS "messagesSent",
-              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.state = 'held')::int AS "messagesHeld",
-              (SELECT count(*) FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1 AND o.state IN ('failed', 'unknown'))::int AS "messagesNotSent",
-              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM directory.staff_delivery_contact k WHERE k.staff_id = i.staff_id))::int AS "withoutEmail"
-       FROM responses.invitation i WHERE i.campaign_id = $1`,
+      `SELECT i.*, m.*
+       FROM (SELECT count(*)::int AS invited,
+                    count(*) FILTER (WHERE state = 'started')::int AS started,
+                    count(*) FILTER (WHERE state = 'completed')::int AS completed,
+                    count(*) FILTER (WHERE state = 'withdrawn' AND completed_on IS NOT NULL)::int AS withdrawn,
+                    count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM directory.staff_delivery_contact k WHERE k.staff_id = j.staff_id))::int AS "withoutEmail"
+             FROM responses.invitation j WHERE j.campaign_id = $1) i,
+            (SELECT count(*) FILTER (WHERE o.kind = 'invitation')::int AS "invitationsWritten",
+                    count(*) FILTER (WHERE o.kind = 'reminder')::int AS "remindersWritten",
+                    count(*) FILTER (WHERE o.state = 'sent')::int AS "messagesSent",
+                    count(*) FILTER (WHERE o.state = 'held')::int AS "messagesHeld",
+                    count(*) FILTER (WHERE o.state IN ('failed', 'unknown'))::int AS "messagesNotSent"
+             FROM responses.outbox o JOIN responses.invitation j ON j.id = o.invitation_id WHERE j.campaign_id = $1) m`,
       [id],
     )) as Totals[];
     const groups = (await ctx.db.query(
