@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { request, Agent } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
@@ -8,11 +7,11 @@ import type { DataSource } from 'typeorm';
 import { repoRoot } from '@harbour/config';
 import { createSubgraphDataSource, subgraphRole } from '@harbour/db';
 import { ALL_TENANTS, GATEWAY_SECRET_HEADER, withTenants } from '@harbour/graphql-kit';
-import { startPlatform } from '@harbour/platform';
 import { addToRollups, database as responsesDatabase, tokenHash } from '@harbour/responses';
 import { INSTRUMENTS, scoreAnswers } from '@harbour/survey-kit';
-import { freePortsEnv } from '../support/ports';
+import { startBenchPlatform } from './bench-platform';
 import { barChart, table } from './chart';
+import { loopbackAgent, post, timed, type LoadResult } from './load';
 
 const where = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!;
 /** A complete, valid set of answers to Where I belong. */
@@ -22,53 +21,6 @@ const ANSWERS: Record<string, unknown> = Object.fromEntries(
     .filter((q) => q.isRequired)
     .map((q) => [q.name, q.type === 'rating' ? 4 : q.type === 'boolean' ? true : 'both']),
 );
-
-interface Timing {
-  name: string;
-  done: number;
-  errors: number;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-/** Runs `op(i)` from `concurrency` workers for `seconds` (or until `max`), timing each. */
-async function timed(name: string, concurrency: number, seconds: number, max: number, op: (i: number) => Promise<boolean>): Promise<Timing> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = process.hrtime.bigint();
-  const deadline = started + BigInt(Math.round(seconds * 1e9));
-  const worker = async () => {
-    while (process.hrtime.bigint() < deadline && next < max) {
-      const i = next++;
-      const t0 = process.hrtime.bigint();
-      const ok = await op(i).catch(() => false);
-      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      if (!ok) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { name, done: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
-}
-
-/** One POST of `body` through a keep-alive agent; true when it answered 200 without errors. */
-function post(url: URL, agent: Agent, body: string, headers: Record<string, string> = {}): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body).toString(), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve(res.statusCode === 200 && !text.includes('"errors"')));
-    });
-    req.on('error', () => resolve(false));
-    req.end(body);
-  });
-}
 
 /** Invitations of an open campaign, each with a link whose token only this run knows. */
 async function invitations(ownerUrl: string, campaign: { id: string; tenant: string; survey: string; role: string; organisation: string }, count: number): Promise<string[]> {
@@ -139,14 +91,8 @@ function routeWeight(entryChunk: string): { files: number; raw: number; gzip: nu
  * then the weight of the respondent route's JavaScript.
  */
 export async function deliveryBench(options: { seconds: number; concurrency: number }): Promise<void> {
-  const dataDir = path.join(repoRoot(), '.harbour', 'bench-postgres');
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(`${dataDir}.credentials.json`, { force: true });
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  chmodSync(path.dirname(dataDir), 0o755);
-  const env = { ...(await freePortsEnv()), HARBOUR_DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_APP_URL: '' };
   console.log('starting the platform (embedded PostgreSQL, four subgraphs, gateway)…');
-  const platform = await startPlatform({ env, seedIfEmpty: true, log: () => undefined });
+  const { platform } = await startBenchPlatform();
   const urls = { owner: platform.databaseUrls.ownerUrl, app: platform.databaseUrls.appUrl };
   let pool: DataSource | null = null;
   try {
@@ -172,7 +118,7 @@ export async function deliveryBench(options: { seconds: number; concurrency: num
     const tokens = await invitations(urls.owner, campaign, 2 * perTarget + 200);
 
     const gateway = new URL(platform.gatewayUrl);
-    const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+    const agent = loopbackAgent(gateway, options.concurrency);
     const subgraph = new URL(platform.subgraphUrls.responses!);
     const body = (i: number) =>
       JSON.stringify({
@@ -212,21 +158,23 @@ export async function deliveryBench(options: { seconds: number; concurrency: num
       });
 
     console.log(`\n-- Submissions: ${options.concurrency} at a time, ${options.seconds} s each, one run`);
-    await timed('warm-up', options.concurrency, 1, 200, submit);
-    const results = [
-      await timed('submitResponse through the gateway', options.concurrency, options.seconds, perTarget, (i) => submit(200 + i)),
-      await timed('submitResponse straight to the subgraph', options.concurrency, options.seconds, perTarget, (i) => submitDirect(200 + perTarget + i)),
-      await timed('INSERT in-process, same driver and pool', options.concurrency, options.seconds, 1e9, insert(false)),
-      await timed('INSERT + rollup upsert in-process', options.concurrency, options.seconds, 1e9, insert(true)),
+    const run = (max: number, op: (i: number) => Promise<boolean>, seconds = options.seconds) => timed(op, { concurrency: options.concurrency, seconds, max });
+    // A warm-up on the first 200 links.
+    await run(200, submit, 1);
+    const targets: [string, LoadResult][] = [
+      ['submitResponse through the gateway', await run(perTarget, (i) => submit(200 + i))],
+      ['submitResponse straight to the subgraph', await run(perTarget, (i) => submitDirect(200 + perTarget + i))],
+      ['INSERT in-process, same driver and pool', await run(1e9, insert(false))],
+      ['INSERT + rollup upsert in-process', await run(1e9, insert(true))],
     ];
     agent.destroy();
-    console.log(table(['target', 'per s', 'p50 ms', 'p99 ms', 'done', 'errors'], results.map((r) => [r.name, r.perSecond, r.p50, r.p99, r.done, r.errors])));
-    console.log(`\n${barChart(results.map((r) => ({ label: r.name, value: r.perSecond, note: 'per s' })))}\n`);
-    const [viaGateway, direct, plain, rolled] = results as [Timing, Timing, Timing, Timing];
+    console.log(table(['target', 'per s', 'p50 ms', 'p99 ms', 'done', 'errors'], targets.map(([name, r]) => [name, r.perSecond, r.p50ms, r.p99ms, r.requests, r.errors])));
+    console.log(`\n${barChart(targets.map(([name, r]) => ({ label: name, value: r.perSecond, note: 'per s' })))}\n`);
+    const [viaGateway, direct, plain, rolled] = targets.map(([, r]) => r) as [LoadResult, LoadResult, LoadResult, LoadResult];
     console.log(`through the gateway / in-process INSERT throughput ratio: ${(viaGateway.perSecond / plain.perSecond).toFixed(3)}`);
-    console.log(`p50 latency, through the gateway / in-process INSERT: ${(viaGateway.p50 / plain.p50).toFixed(2)}×`);
+    console.log(`p50 latency, through the gateway / in-process INSERT: ${(viaGateway.p50ms / plain.p50ms).toFixed(2)}×`);
     console.log(`through the gateway / straight to the subgraph throughput ratio: ${(viaGateway.perSecond / direct.perSecond).toFixed(3)}`);
-    console.log(`rollup upkeep: INSERT + rollups / INSERT alone throughput ratio: ${(rolled.perSecond / plain.perSecond).toFixed(3)} (p50 ${plain.p50.toFixed(2)} → ${rolled.p50.toFixed(2)} ms)`);
+    console.log(`rollup upkeep: INSERT + rollups / INSERT alone throughput ratio: ${(rolled.perSecond / plain.perSecond).toFixed(3)} (p50 ${plain.p50ms.toFixed(2)} → ${rolled.p50ms.toFixed(2)} ms)`);
 
     console.log('\n-- JavaScript the respondent route (/s/<token>) loads, against the admin app');
     const respondent = routeWeight('RespondentApp.tsx');

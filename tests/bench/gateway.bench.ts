@@ -1,10 +1,10 @@
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@harbour/config';
 import { GATEWAY_SECRET_HEADER } from '@harbour/graphql-kit';
-import { startPlatform, startService, stopServices } from '@harbour/platform';
+import { startService, stopServices } from '@harbour/platform';
 import { signInAs } from '../support/platform';
-import { freePorts, freePortsEnv } from '../support/ports';
+import { freePorts } from '../support/ports';
+import { startBenchPlatform } from './bench-platform';
 import { barChart, table } from './chart';
 import { load, type LoadResult } from './load';
 
@@ -32,15 +32,8 @@ async function startGatewayProcess(env: Record<string, string>, secret: string, 
  * supergraph, measured in alternating rounds in one run.
  */
 export async function gatewayBench(options: { rounds: number; seconds: number; concurrency: number }): Promise<void> {
-  const dataDir = path.join(repoRoot(), '.harbour', 'bench-postgres');
-  // A fresh database each run, so the figures never depend on what an older run left.
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(`${dataDir}.credentials.json`, { force: true });
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  chmodSync(path.dirname(dataDir), 0o755);
-  const env = { ...(await freePortsEnv()), HARBOUR_DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_APP_URL: '' };
   console.log('starting the platform (embedded PostgreSQL, four subgraphs), then one gateway process per engine…');
-  const platform = await startPlatform({ env, seedIfEmpty: true, log: () => undefined });
+  const { platform, env } = await startBenchPlatform();
   // Both engines run as processes started the same way, so neither is favoured.
   const apollo = await startGatewayProcess(env, platform.gatewaySecret, 'apollo');
   const hive = await startGatewayProcess(env, platform.gatewaySecret, 'hive');
