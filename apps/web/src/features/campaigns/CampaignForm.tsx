@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
+import { ProblemsAlert, problemsOf, type Problem } from '../../app/problems';
 import { searchParam } from '../../app/router';
 
 const PlanningQuery = graphql(`
@@ -62,7 +63,7 @@ export function CampaignForm({ organisationId, onCreated }: { organisationId: st
   const [, create] = useMutation(CreateCampaign);
   const [surveyId, setSurveyId] = useState(searchParam('survey') ?? '');
   const [kind, setKind] = useState<Kind>('WINDOW');
-  const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const id = useId();
   if (!data) return <p role="status">Loading surveys…</p>;
@@ -100,8 +101,7 @@ export function CampaignForm({ organisationId, onCreated }: { organisationId: st
       },
     });
     if (result.error) {
-      const first = result.error.graphQLErrors[0];
-      setProblems((first?.extensions?.problems as { path: string; message: string }[] | undefined) ?? [{ path: '', message: first?.message ?? result.error.message }]);
+      setProblems(problemsOf(result.error));
       setNotice(null);
       return;
     }
@@ -117,20 +117,7 @@ export function CampaignForm({ organisationId, onCreated }: { organisationId: st
     <form className="card form campaign-form" onSubmit={submit} aria-label="Plan a campaign">
       <h2>Plan a campaign</h2>
       <div aria-live="polite">{notice && <p role="status">{notice}</p>}</div>
-      {problems.length > 0 && (
-        <div role="alert" className="error">
-          <p>Not saved:</p>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>
-                {p.path && <code>{p.path}</code>}
-                {p.path && ': '}
-                {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemsAlert problems={problems} />
       <label htmlFor={`${id}-survey`}>Survey</label>
       <select id={`${id}-survey`} value={survey!.id} onChange={(event) => setSurveyId(event.target.value)}>
         {published.map((s) => (

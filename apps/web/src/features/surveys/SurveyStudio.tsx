@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { Link } from '../../app/Link';
+import { ProblemsAlert, problemsOf, type Problem } from '../../app/problems';
 import { useWorkingOrganisation } from '../../app/working-organisation';
 import { pagesOf, questionNamed, questionsOf, replacingQuestion, titleText, withQuestion, type Json } from './form-json';
 import { LANGUAGES, type Locale } from './localised';
@@ -52,13 +53,6 @@ const Publish = graphql(`
   }
 `);
 
-type Problem = { path: string; message: string };
-
-function problemsOf(error: { graphQLErrors: { message: string; extensions?: Record<string, unknown> }[]; message: string } | undefined): Problem[] {
-  const first = error?.graphQLErrors[0];
-  return (first?.extensions?.problems as Problem[] | undefined) ?? [{ path: '$', message: first?.message ?? error?.message ?? 'It could not be saved' }];
-}
-
 /**
  * One survey: its pages and questions (core ones locked) with a structured editor, Welsh,
  * a live preview, the JSON, publishing, and its version history.
@@ -87,7 +81,7 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
   async function saveDraft(json: Json, done: string): Promise<boolean> {
     const result = await save({ input: { surveyId, json } });
     if (result.error) {
-      setProblems(problemsOf(result.error));
+      setProblems(problemsOf(result.error, '$'));
       setNotice(null);
       return false;
     }
@@ -111,7 +105,7 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
 
   async function publishDraft() {
     const result = await publish({ id: surveyId });
-    if (result.error) setProblems(problemsOf(result.error));
+    if (result.error) setProblems(problemsOf(result.error, '$'));
     else {
       await reload();
       setProblems([]);
@@ -148,18 +142,7 @@ export function SurveyStudio({ surveyId, onChanged }: { surveyId: string; onChan
       <h2 id="studio-heading">{survey.title}</h2>
       {survey.instrument && <p className="muted">From the instrument {survey.instrument.title}: its questions are core and cannot change, but you can add logic and Welsh to them.</p>}
       <div aria-live="polite">{notice && <p role="status">{notice}</p>}</div>
-      {problems.length > 0 && (
-        <div role="alert" className="error">
-          <p>Not saved:</p>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>
-                <code>{p.path}</code>: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemsAlert problems={problems} />
       <h3>Questions</h3>
       <QuestionList draft={draft} core={core} manages={manages} opened={opened} onOpen={setOpened} editor={editor} onChange={(json, done) => void saveDraft(json, done)} />
       {manages && <QuestionEditor pages={pagesOf(draft)} onSave={(question, page) => saveDraft(withQuestion(draft, question, page), `Added "${titleText(question.title)}".`)} />}

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
+import { problemsOf } from '../../app/problems';
 import { useWorkingOrganisation } from '../../app/working-organisation';
 import { SurveyStudio } from './SurveyStudio';
 
@@ -65,8 +66,11 @@ export function SurveysPage() {
       },
     });
     if (result.error) {
-      const problems = result.error.graphQLErrors[0]?.extensions?.problems as { path: string; message: string }[] | undefined;
-      setProblem(problems?.map((p) => `${p.path}: ${p.message}`).join('; ') ?? result.error.graphQLErrors[0]?.message ?? result.error.message);
+      setProblem(
+        problemsOf(result.error)
+          .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
+          .join('; '),
+      );
       return;
     }
     setProblem(null);
