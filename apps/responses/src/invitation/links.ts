@@ -34,9 +34,10 @@ export interface OpenedLink {
 export async function openLink(db: EntityManager, token: string): Promise<OpenedLink> {
   const unknown = () => new HarbourError(ErrorCode.NOT_FOUND, 'This link is not known: check that all of it was copied, or ask for a new one', { reason: 'LINK_UNKNOWN' });
   if (typeof token !== 'string' || !TOKEN.test(token)) throw unknown();
+  const hash = tokenHash(token);
   // The setting must be in place before the lookup: row-level security reads it.
-  await db.query(`SELECT set_config('harbour.link_hash', $1, true)`, [tokenHash(token).toString('hex')]);
-  const [link] = (await db.query(`SELECT tenant_id, invitation_id, expires_at < now() AS expired FROM responses.invitation_link WHERE token_hash = $1`, [tokenHash(token)])) as {
+  await db.query(`SELECT set_config('harbour.link_hash', $1, true)`, [hash.toString('hex')]);
+  const [link] = (await db.query(`SELECT tenant_id, invitation_id, expires_at < now() AS expired FROM responses.invitation_link WHERE token_hash = $1`, [hash])) as {
     tenant_id: string;
     invitation_id: string;
     expired: boolean;
