@@ -80,12 +80,8 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
       if (text === lastSaved.current || model.state === 'completed') return;
       const input = { token, answers: draft.answers, pageNo: draft.page };
       if (leaving) {
-        void fetch('/graphql', {
-          method: 'POST',
-          keepalive: true,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: 'mutation ($input: SaveResponseDraftInput!) { saveResponseDraft(input: $input) { state } }', variables: { input } }),
-        });
+        // The same mutation, on a request the browser finishes after the page has gone.
+        void respondentClient.mutation(SaveDraft, { input }, { fetchOptions: { keepalive: true } }).toPromise();
         lastSaved.current = text;
         return;
       }
