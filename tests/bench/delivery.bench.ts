@@ -150,6 +150,7 @@ export async function deliveryBench(options: { seconds: number; concurrency: num
             cohort: null,
             tenureMonths: 3,
             form: where.json,
+            scoring: where.scoring,
             answers: ANSWERS,
             scores,
           });

@@ -63,6 +63,7 @@ beforeAll(async () => {
        VALUES ($1, $2, $3, date_trunc('month', current_date)::date, $4, $5, '0-3', 'responses', 1, 1, 1, 0)`,
       [tenant, invitation.campaign_id, invitation.survey_id, invitation.organisation_id, invitation.role_id],
     );
+    await owner.query(`INSERT INTO responses.rollup_version (tenant_id, version) VALUES ($1, 1)`, [tenant]);
   }
   // The demo records no audit events: give each trail one per tenant.
   for (const schema of ['directory', 'forms', 'responses', 'insights']) {
@@ -138,6 +139,7 @@ describe('row-level security', () => {
       'responses.pseudonym_key',
       'responses.response',
       'responses.rollup',
+      'responses.rollup_version',
     ]);
     for (const table of tables) expect({ table: table.table, rls: table.rls, forced: table.forced }).toEqual({ table: table.table, rls: true, forced: true });
   });

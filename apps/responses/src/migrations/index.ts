@@ -4,6 +4,7 @@ import { ResponsesRowLevelSecurity1764100300000 } from './1764100300000-Response
 import { ResponsesAuditTrail1764100820000 } from './1764100820000-ResponsesAuditTrail';
 import { CreateInvitations1764101400000 } from './1764101400000-CreateInvitations';
 import { CreateOutbox1764101500000 } from './1764101500000-CreateOutbox';
+import { PublishRollupsToInsights1764101600000 } from './1764101600000-PublishRollupsToInsights';
 
 /** In the order they run. */
-export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000, CreateOutbox1764101500000];
+export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000, CreateOutbox1764101500000, PublishRollupsToInsights1764101600000];

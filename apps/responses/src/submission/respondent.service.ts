@@ -196,6 +196,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
     cohort: row.cohort,
     tenureMonths: Math.max(0, row.tenure_months),
     form: row.form,
+    scoring: row.scoring,
     answers,
     scores,
   });

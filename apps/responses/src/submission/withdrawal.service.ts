@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
-import type { ConstructScore } from '@harbour/survey-kit';
+import type { ConstructScore, ScoringSpec } from '@harbour/survey-kit';
 import { removeFromRollups } from './rollups';
 
 interface StoredResponse {
@@ -17,6 +17,7 @@ interface StoredResponse {
   answers: Record<string, unknown>;
   scores: ConstructScore[];
   form: unknown;
+  scoring: ScoringSpec;
 }
 
 /**
@@ -27,7 +28,7 @@ export async function eraseResponses(db: EntityManager, responseIds: string[]): 
   if (!responseIds.length) return 0;
   const rows = (await db.query(
     `SELECT r.id, r.tenant_id, r.campaign_id, r.survey_id, (r.submitted_at AT TIME ZONE 'Europe/London')::date::text AS submitted_on,
-            r.organisation_id, r.role_id, r.setting_id, r.cohort, r.tenure_months, r.answers, r.scores, v.json AS form
+            r.organisation_id, r.role_id, r.setting_id, r.cohort, r.tenure_months, r.answers, r.scores, v.json AS form, v.scoring
      FROM responses.response r
      JOIN forms.delivery_survey_version v ON v.survey_id = r.survey_id AND v.version_number = r.version_number
      WHERE r.id = ANY($1::uuid[]) AND r.campaign_id IS NOT NULL
@@ -46,6 +47,7 @@ export async function eraseResponses(db: EntityManager, responseIds: string[]): 
       cohort: r.cohort,
       tenureMonths: r.tenure_months,
       form: r.form,
+      scoring: r.scoring,
       answers: r.answers,
       scores: r.scores,
     });
