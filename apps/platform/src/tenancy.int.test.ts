@@ -64,6 +64,22 @@ beforeAll(async () => {
       [tenant, invitation.campaign_id, invitation.survey_id, invitation.organisation_id, invitation.role_id],
     );
     await owner.query(`INSERT INTO responses.rollup_version (tenant_id, version) VALUES ($1, 1)`, [tenant]);
+    // And insights' disclosure cells built from them.
+    await owner.query(`INSERT INTO insights.report_state (tenant_id, fingerprint, cells, excluded) VALUES ($1, '1', 1, 0)`, [tenant]);
+    const cell = await owner.query(
+      `INSERT INTO insights.report_cell (tenant_id, survey_id, organisation_id, role_id, period_unit, period_start, period_end, n, k)
+       VALUES ($1, $2, $3, $4, 'month', date_trunc('month', current_date), date_trunc('month', current_date), 5, 5) RETURNING id`,
+      [tenant, invitation.survey_id, invitation.organisation_id, invitation.role_id],
+    );
+    await owner.query(
+      `INSERT INTO insights.report_cell_measure (cell_id, tenant_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy) VALUES ($1, $2, 'responses', 5, 5, 5, 0, 0, 0, 0)`,
+      [cell.rows[0].id, tenant],
+    );
+    await owner.query(
+      `INSERT INTO insights.report_atom (tenant_id, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, month, cell_id)
+       VALUES ($1, $2, $3, $4, '00000000-0000-0000-0000-000000000000', '', '0-3', date_trunc('month', current_date), $5)`,
+      [tenant, invitation.survey_id, invitation.organisation_id, invitation.role_id, cell.rows[0].id],
+    );
   }
   // The demo records no audit events: give each trail one per tenant.
   for (const schema of ['directory', 'forms', 'responses', 'insights']) {
@@ -131,6 +147,10 @@ describe('row-level security', () => {
       'forms.survey',
       'forms.survey_version',
       'insights.audit_event',
+      'insights.report_atom',
+      'insights.report_cell',
+      'insights.report_cell_measure',
+      'insights.report_state',
       'insights.reporting_policy',
       'responses.audit_event',
       'responses.invitation',

@@ -8,6 +8,7 @@ import { DirectoryAuditTrail1764100800000 } from './1764100800000-DirectoryAudit
 import { CreateStaff1764100900000 } from './1764100900000-CreateStaff';
 import { PublishStaffAudience1764101100000 } from './1764101100000-PublishStaffAudience';
 import { PublishStaffToResponses1764101300000 } from './1764101300000-PublishStaffToResponses';
+import { PublishReportLabels1764101700000 } from './1764101700000-PublishReportLabels';
 
 /** In the order they run. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateStaff1764100900000,
   PublishStaffAudience1764101100000,
   PublishStaffToResponses1764101300000,
+  PublishReportLabels1764101700000,
 ];

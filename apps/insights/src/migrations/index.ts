@@ -1,6 +1,7 @@
 import { CreateReportingPolicy1764000300000 } from './1764000300000-CreateReportingPolicy';
 import { InsightsRowLevelSecurity1764100400000 } from './1764100400000-InsightsRowLevelSecurity';
 import { InsightsAuditTrail1764100830000 } from './1764100830000-InsightsAuditTrail';
+import { CreateReportCells1764101700000 } from './1764101700000-CreateReportCells';
 
 /** In the order they run. */
-export const migrations = [CreateReportingPolicy1764000300000, InsightsRowLevelSecurity1764100400000, InsightsAuditTrail1764100830000];
+export const migrations = [CreateReportingPolicy1764000300000, InsightsRowLevelSecurity1764100400000, InsightsAuditTrail1764100830000, CreateReportCells1764101700000];

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { pick, seededRandom } from '@harbour/demo';
+import { useSubgraphTestDatabase } from '@harbour/db/testing';
+import { withTenants, type GrantScope } from '@harbour/graphql-kit';
+import { PLATFORM_ADMIN } from '@harbour/graphql-kit/testing';
+import { database } from '../database';
+import { sumCells, type Grouping, type ReportFilter } from '../report/report-query';
+import { refreshCells } from './refresh-cells';
+
+/**
+ * Property: over random organisation trees, random respondents and random filters and
+ * breakdowns, no combination of the figures returned can single out fewer than k people.
+ *
+ * Each respondent is given a marker measure of their own (`who:<i>`), so every figure's exact
+ * membership can be read back. The figures' sets split the respondents they count into classes
+ * (alike in which figures count them); any sum or difference of figures is constant on those
+ * classes, so if every class holds k or more, nothing smaller can be isolated. The classic
+ * attacks (parent minus children, total minus shown siblings, one filter minus an overlapping
+ * one) are checked one by one as well.
+ */
+const db = useSubgraphTestDatabase(database);
+const SCENARIOS = 24;
+const QUERIES = 40;
+const BANDS = ['0-3', '3-6', '6-12', '12-24', '24+'];
+const MONTHS = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'];
+const GROUPINGS: (Grouping | null)[] = [null, 'role', 'setting', 'organisation', 'cohort', 'tenure_band', 'month', 'quarter'];
+
+interface Respondent {
+  id: number;
+  organisationId: string;
+  roleId: string;
+  settingId: string | null;
+  cohort: string | null;
+  band: string;
+  month: string;
+}
+
+interface Scenario {
+  tenantId: string;
+  surveyId: string;
+  k: number;
+  organisations: string[];
+  roles: string[];
+  settings: string[];
+  respondents: Respondent[];
+}
+
+function subset<T>(random: () => number, items: readonly T[]): T[] | undefined {
+  if (random() < 0.4) return undefined;
+  const chosen = items.filter(() => random() < 0.5);
+  return chosen.length ? chosen : [pick(random, items)];
+}
+
+async function seedScenario(random: () => number): Promise<Scenario> {
+  const tenantId = randomUUID();
+  const surveyId = randomUUID();
+  const campaignId = randomUUID();
+  const k = 3 + Math.floor(random() * 4);
+  const organisations: string[] = [tenantId];
+  const parentOf = new Map<string, string | null>([[tenantId, null]]);
+  // A tree of up to three levels below the trust, one to three children each.
+  let frontier: string[] = [tenantId];
+  for (let depth = 0; depth < 3 && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const parent of frontier) {
+      const count = depth === 0 ? 1 + Math.floor(random() * 3) : Math.floor(random() * 3);
+      for (let i = 0; i < count; i++) {
+        const id = randomUUID();
+        organisations.push(id);
+        parentOf.set(id, parent);
+        next.push(id);
+      }
+    }
+    frontier = next;
+  }
+  for (const id of organisations) {
+    await db.owner.query(`INSERT INTO directory.organisation (id, tenant_id, parent_id, kind, name) VALUES ($1, $2, $3, $4, $5)`, [
+      id,
+      tenantId,
+      parentOf.get(id),
+      id === tenantId ? 'trust' : 'team',
+      `Organisation ${id.slice(0, 8)}`,
+    ]);
+  }
+  await db.owner.query(`INSERT INTO insights.reporting_policy (tenant_id, min_group_size, min_comments) VALUES ($1, $2, 10)`, [tenantId, k]);
+  const roles: string[] = [randomUUID(), randomUUID(), randomUUID()];
+  const settings: string[] = [randomUUID(), randomUUID()];
+  // Skewed: most people in a few places, some alone, so both big and tiny groups occur.
+  const busy = organisations.slice(0, 1 + Math.floor(random() * organisations.length));
+  const respondents: Respondent[] = Array.from({ length: 30 + Math.floor(random() * 90) }, (_, id) => ({
+    id,
+    organisationId: random() < 0.8 ? pick(random, busy) : pick(random, organisations),
+    roleId: random() < 0.7 ? roles[0]! : pick(random, roles),
+    settingId: random() < 0.1 ? null : pick(random, settings),
+    cohort: random() < 0.2 ? null : pick(random, ['2025', '2026']),
+    band: pick(random, BANDS),
+    month: pick(random, MONTHS),
+  }));
+  for (const r of respondents) {
+    await db.owner.query(
+      `INSERT INTO responses.rollup AS x (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, setting_id, cohort, tenure_band, measure, n, total, total_sq, favourable)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, m, 1, 1, 1, 0 FROM unnest($10::text[]) AS m
+       ON CONFLICT (tenant_id, campaign_id, month, organisation_id, role_id, (coalesce(setting_id, '00000000-0000-0000-0000-000000000000'::uuid)), (coalesce(cohort, '')), tenure_band, measure)
+       DO UPDATE SET n = x.n + 1, total = x.total + 1, total_sq = x.total_sq + 1`,
+      [tenantId, campaignId, surveyId, r.month, r.organisationId, r.roleId, r.settingId, r.cohort, r.band, ['responses', `who:${r.id}`]],
+    );
+  }
+  await db.owner.query(`INSERT INTO responses.rollup_version (tenant_id, version) VALUES ($1, 1)`, [tenantId]);
+  return { tenantId, surveyId, k, organisations, roles, settings, respondents };
+}
+
+function randomQuery(random: () => number, s: Scenario): { filter: ReportFilter; grouping: Grouping | null } {
+  const organisationId = random() < 0.3 ? undefined : pick(random, s.organisations);
+  const [a, b] = [pick(random, MONTHS), pick(random, MONTHS)].sort();
+  const roleIds = subset(random, s.roles);
+  const grouping = pick(random, GROUPINGS);
+  return {
+    filter: {
+      surveyIds: [s.surveyId],
+      organisationId,
+      ...(roleIds && random() < 0.2 ? { otherThanRoleIds: roleIds } : { roleIds }),
+      settingIds: subset(random, s.settings),
+      cohorts: subset(random, ['2025', '2026', '']),
+      tenureBands: subset(random, BANDS),
+      ...(random() < 0.5 ? { from: a, to: b } : {}),
+    },
+    grouping: grouping === 'organisation' && !organisationId ? null : grouping,
+  };
+}
+
+describe('disclosure: no figure or combination of figures singles out fewer than k', () => {
+  it(`holds over ${SCENARIOS} random trusts and ${QUERIES} random filters and breakdowns each`, async () => {
+    const random = seededRandom(20261123);
+    let released = 0;
+    let counted = 0;
+    let people = 0;
+    for (let scenario = 0; scenario < SCENARIOS; scenario++) {
+      const s = await seedScenario(random);
+      const scope: GrantScope = { everywhere: false, tenantIds: [s.tenantId], organisationIds: [] };
+      const sets: { label: string; members: number[]; parts?: number[][] }[] = [];
+      await withTenants(db.app, PLATFORM_ADMIN, async (em) => {
+        await refreshCells(em, s.tenantId);
+        const everyone = await sumCells(em, scope, { surveyIds: [s.surveyId] }, null, ['responses']);
+        counted += everyone.get(null)?.get('responses')?.n ?? 0;
+        people += s.respondents.length;
+        for (let q = 0; q < QUERIES; q++) {
+          const { filter, grouping } = randomQuery(random, s);
+          const grouped = await sumCells(em, scope, filter, grouping, ['responses', 'who:']);
+          const parts: number[][] = [];
+          for (const [key, measures] of grouped) {
+            const members = [...measures.entries()].filter(([m, sums]) => m.startsWith('who:') && sums.n === 1).map(([m]) => Number(m.slice(4)));
+            // Each figure's count is its members, whatever the grouping.
+            expect(measures.get('responses')?.n).toBe(members.length);
+            sets.push({ label: `${JSON.stringify(filter)} by ${grouping} = ${key}`, members });
+            parts.push(members);
+          }
+          // The breakdown's total, as a separate filter would give it.
+          const whole = await sumCells(em, scope, filter, null, ['who:']);
+          const total = [...(whole.get(null)?.keys() ?? [])].map((m) => Number(m.slice(4)));
+          // Breakdown rows lie inside the total, and no one is in two rows.
+          const inTotal = new Set(total);
+          expect(parts.flat().every((m) => inTotal.has(m))).toBe(true);
+          expect(new Set(parts.flat()).size).toBe(parts.flat().length);
+          if (grouping) sets.push({ label: `${JSON.stringify(filter)} total`, members: total, parts });
+        }
+      });
+
+      for (const set of sets) {
+        // No figure over fewer than k.
+        if (set.members.length) expect({ figure: set.label, n: set.members.length >= s.k }).toEqual({ figure: set.label, n: true });
+        // Total minus the shown rows of its breakdown (parent minus children, for organisations).
+        if (set.parts) {
+          const shown = new Set(set.parts.flat());
+          const rest = set.members.filter((m) => !shown.has(m)).length;
+          expect({ figure: set.label, rest: rest === 0 || rest >= s.k }).toEqual({ figure: set.label, rest: true });
+        }
+      }
+      // One figure minus another it contains (two overlapping filters).
+      const asSets = sets.map((x) => new Set(x.members));
+      for (const big of asSets) {
+        for (const small of asSets) {
+          if (small.size >= big.size || ![...small].every((m) => big.has(m))) continue;
+          const difference = big.size - small.size;
+          expect(difference === 0 || difference >= s.k).toBe(true);
+        }
+      }
+      // Every class of people the figures tell apart holds k or more: so does any sum or difference of them.
+      const classes = new Map<string, number>();
+      for (const r of s.respondents) {
+        const signature = sets
+          .map((x, i) => (x.members.includes(r.id) ? i : -1))
+          .filter((i) => i >= 0)
+          .join(',');
+        if (signature) classes.set(signature, (classes.get(signature) ?? 0) + 1);
+      }
+      for (const [signature, size] of classes) expect({ signature, big: size >= s.k }).toEqual({ signature, big: true });
+      released += sets.filter((x) => x.members.length).length;
+    }
+    // Not vacuous: figures are shown, and the whole trust's figure counts nearly everyone.
+    console.log(`disclosure property: ${released} figures shown; the whole-trust figures count ${counted} of ${people} respondents`);
+    expect(released).toBeGreaterThan(SCENARIOS * 4);
+    expect(counted / people).toBeGreaterThan(0.9);
+  }, 120_000);
+});

@@ -1,0 +1,123 @@
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
+import { NO_COHORT, NO_SETTING, partition, type Atom } from './cells';
+
+interface AtomRow {
+  survey_id: string;
+  organisation_id: string;
+  role_id: string;
+  setting_id: string;
+  cohort: string;
+  tenure_band: string;
+  month: string;
+  n: number;
+  k: number;
+}
+
+/** What the cells were built from: the rollups' change count and every threshold that applies. */
+async function fingerprintOf(db: EntityManager, tenantId: string): Promise<{ fingerprint: string; tenantK: number }> {
+  const [row] = (await db.query(
+    `SELECT coalesce((SELECT version FROM responses.report_rollup_version WHERE tenant_id = $1), 0)::text AS version,
+            coalesce((SELECT min_group_size FROM insights.reporting_policy WHERE tenant_id = $1), $2)::int AS tenant_k,
+            coalesce((SELECT string_agg(campaign_id || ':' || min_group_size, ',' ORDER BY campaign_id) FROM forms.report_campaign WHERE tenant_id = $1), '') AS campaigns`,
+    [tenantId, DEFAULT_MIN_GROUP_SIZE],
+  )) as { version: string; tenant_k: number; campaigns: string }[];
+  return { fingerprint: `${row.version}/${row.tenant_k}/${row.campaigns}`, tenantK: row.tenant_k };
+}
+
+/**
+ * Makes a tenant's disclosure cells current: when its rollups or thresholds changed since they
+ * were built, rebuilds them (atoms, partition, summed measures) in the caller's transaction.
+ * Concurrent callers for one tenant wait for each other and build once.
+ */
+export async function refreshCells(db: EntityManager, tenantId: string): Promise<void> {
+  const [state] = (await db.query(`SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1`, [tenantId])) as { fingerprint: string }[];
+  if (state && state.fingerprint === (await fingerprintOf(db, tenantId)).fingerprint) return;
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('insights.report_cell:' || $1::text, 0))`, [tenantId]);
+  const [again] = (await db.query(`SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1`, [tenantId])) as { fingerprint: string }[];
+  const { fingerprint, tenantK } = await fingerprintOf(db, tenantId);
+  if (again && again.fingerprint === fingerprint) return;
+
+  const rows = (await db.query(
+    `SELECT r.survey_id, r.organisation_id, r.role_id, coalesce(r.setting_id, $2::uuid) AS setting_id, coalesce(r.cohort, $3) AS cohort,
+            r.tenure_band, r.month::text AS month, sum(r.n)::int AS n, max(greatest(coalesce(c.min_group_size, 0), $4))::int AS k
+     FROM responses.report_rollup r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
+     WHERE r.tenant_id = $1 AND r.measure = 'responses'
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    [tenantId, NO_SETTING, NO_COHORT, tenantK],
+  )) as AtomRow[];
+  const parents = (await db.query(`SELECT descendant_id, ancestor_id FROM directory.organisation_ancestry WHERE tenant_id = $1 AND depth = 1`, [tenantId])) as {
+    descendant_id: string;
+    ancestor_id: string;
+  }[];
+  const parentOf = new Map(parents.map((p) => [p.descendant_id, p.ancestor_id]));
+  const atoms: Atom[] = rows.map((r) => ({
+    tenantId,
+    surveyId: r.survey_id,
+    organisationId: r.organisation_id,
+    roleId: r.role_id,
+    settingId: r.setting_id,
+    cohort: r.cohort,
+    tenureBand: r.tenure_band,
+    month: r.month,
+    n: r.n,
+    k: r.k,
+  }));
+  const { cells, excluded } = partition(atoms, { parentOf: (id) => parentOf.get(id) ?? null });
+
+  await db.query(`DELETE FROM insights.report_atom WHERE tenant_id = $1`, [tenantId]);
+  await db.query(`DELETE FROM insights.report_cell WHERE tenant_id = $1`, [tenantId]);
+  const ids = (await db.query(
+    `INSERT INTO insights.report_cell (tenant_id, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, period_unit, period_start, period_end, n, k)
+     SELECT $1, c.survey_id, c.organisation_id, c.role_id, c.setting_id, c.cohort, c.tenure_band, c.period_unit, c.period_start, c.period_end, c.n, c.k
+     FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::date[], $10::date[], $11::int[], $12::int[])
+       WITH ORDINALITY AS c(survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, period_unit, period_start, period_end, n, k, position)
+     ORDER BY c.position
+     RETURNING id`,
+    [
+      tenantId,
+      cells.map((c) => c.surveyId),
+      cells.map((c) => c.organisationId),
+      cells.map((c) => c.roleId),
+      cells.map((c) => c.settingId),
+      cells.map((c) => c.cohort),
+      cells.map((c) => c.tenureBand),
+      cells.map((c) => c.periodUnit),
+      cells.map((c) => c.periodStart),
+      cells.map((c) => c.periodEnd),
+      cells.map((c) => c.n),
+      cells.map((c) => c.k),
+    ],
+  )) as { id: string }[];
+  const members = cells.flatMap((cell, i) => cell.atoms.map((atom) => ({ atom, cellId: ids[i].id })));
+  await db.query(
+    `INSERT INTO insights.report_atom (tenant_id, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, month, cell_id)
+     SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::date[], $9::bigint[])`,
+    [
+      tenantId,
+      members.map((m) => m.atom.surveyId),
+      members.map((m) => m.atom.organisationId),
+      members.map((m) => m.atom.roleId),
+      members.map((m) => m.atom.settingId),
+      members.map((m) => m.atom.cohort),
+      members.map((m) => m.atom.tenureBand),
+      members.map((m) => m.atom.month),
+      members.map((m) => m.cellId),
+    ],
+  );
+  await db.query(
+    `INSERT INTO insights.report_cell_measure (cell_id, tenant_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy)
+     SELECT a.cell_id, $1, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
+     FROM responses.report_rollup r
+     JOIN insights.report_atom a ON a.tenant_id = r.tenant_id AND a.survey_id = r.survey_id AND a.organisation_id = r.organisation_id AND a.role_id = r.role_id
+       AND a.setting_id = coalesce(r.setting_id, $2::uuid) AND a.cohort = coalesce(r.cohort, $3) AND a.tenure_band = r.tenure_band AND a.month = r.month
+     WHERE r.tenant_id = $1
+     GROUP BY a.cell_id, r.measure`,
+    [tenantId, NO_SETTING, NO_COHORT],
+  );
+  await db.query(
+    `INSERT INTO insights.report_state (tenant_id, fingerprint, built_at, cells, excluded) VALUES ($1, $2, now(), $3, $4)
+     ON CONFLICT (tenant_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, built_at = now(), cells = EXCLUDED.cells, excluded = EXCLUDED.excluded`,
+    [tenantId, fingerprint, cells.length, excluded.length],
+  );
+}

@@ -1,0 +1,106 @@
+import type { EntityManager } from 'typeorm';
+import { scopeCondition, type GrantScope } from '@harbour/graphql-kit';
+
+/** Summed rollups of one measure over a set of cells. */
+export interface MeasureSums {
+  n: number;
+  total: number;
+  totalSq: number;
+  favourable: number;
+  totalY: number;
+  totalYSq: number;
+  totalXy: number;
+}
+
+/** Who a report is about. Unset lists mean "any". Months are YYYY-MM-01. */
+export interface ReportFilter {
+  surveyIds: string[];
+  organisationId?: string;
+  roleIds?: string[];
+  /** Everyone but these roles: the peer comparison. */
+  otherThanRoleIds?: string[];
+  settingIds?: string[];
+  cohorts?: string[];
+  tenureBands?: string[];
+  from?: string;
+  to?: string;
+}
+
+/** What a breakdown, trend or tenure curve groups the filtered cells by. */
+export type Grouping = 'role' | 'setting' | 'organisation' | 'cohort' | 'tenure_band' | 'month' | 'quarter';
+
+/** Figures per group: the key is the group's value, or null for cells that cannot be told apart on it. */
+export type GroupedSums = Map<string | null, Map<string, MeasureSums>>;
+
+const GROUP_KEY: Record<Grouping, string> = {
+  role: 'c.role_id::text',
+  setting: 'c.setting_id::text',
+  cohort: 'c.cohort',
+  tenure_band: 'c.tenure_band',
+  month: `CASE WHEN c.period_unit = 'month' THEN to_char(c.period_start, 'YYYY-MM-DD') END`,
+  quarter: `CASE WHEN c.period_unit IN ('month', 'quarter') THEN to_char(date_trunc('quarter', c.period_start), 'YYYY-MM-DD') END`,
+  // The child of the filter's organisation the cell lies in; null when at that organisation itself.
+  organisation: `(SELECT a.ancestor_id::text FROM directory.organisation_ancestry a
+                   JOIN directory.organisation_ancestry p ON p.descendant_id = a.ancestor_id AND p.depth = 1 AND p.ancestor_id = $ORG
+                   WHERE a.descendant_id = c.organisation_id)`,
+};
+
+/**
+ * Sums the measures of every disclosure cell wholly inside the filter and the caller's scope,
+ * per group. A cell that covers more than the filter asks for (merged across a dimension the
+ * filter narrows) is left out whole, never split: that is what keeps every figure a sum of
+ * whole cells. `measures` are exact names or prefixes ending in ':'.
+ */
+export async function sumCells(
+  db: EntityManager,
+  scope: GrantScope,
+  filter: ReportFilter,
+  grouping: Grouping | null,
+  measures: readonly string[],
+): Promise<GroupedSums> {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const where = [
+    `c.survey_id = ANY(${bind(filter.surveyIds)}::uuid[])`,
+    scopeCondition(scope, { tenant: 'c.tenant_id', organisation: 'c.organisation_id' }, bind),
+    `(m.measure = ANY(${bind(measures.filter((m) => !m.endsWith(':')))}::text[])
+      OR m.measure LIKE ANY(${bind(measures.filter((m) => m.endsWith(':')).map((m) => `${m.replace(/[%_\\]/g, '\\$&')}%`))}::text[]))`,
+  ];
+  let org = '';
+  if (filter.organisationId) {
+    org = bind(filter.organisationId);
+    where.push(`EXISTS (SELECT 1 FROM directory.organisation_ancestry a WHERE a.descendant_id = c.organisation_id AND a.ancestor_id = ${org}::uuid)`);
+  }
+  if (filter.roleIds) where.push(`c.role_id = ANY(${bind(filter.roleIds)}::uuid[])`);
+  if (filter.otherThanRoleIds) where.push(`c.role_id IS NOT NULL AND c.role_id <> ALL(${bind(filter.otherThanRoleIds)}::uuid[])`);
+  if (filter.settingIds) where.push(`c.setting_id = ANY(${bind(filter.settingIds)}::uuid[])`);
+  if (filter.cohorts) where.push(`c.cohort = ANY(${bind(filter.cohorts)}::text[])`);
+  if (filter.tenureBands) where.push(`c.tenure_band = ANY(${bind(filter.tenureBands)}::text[])`);
+  if (filter.from) where.push(`c.period_start >= ${bind(filter.from)}::date`);
+  if (filter.to) where.push(`c.period_end <= ${bind(filter.to)}::date`);
+  if (grouping === 'organisation' && !org) throw new Error('Grouping by organisation needs an organisation to break down');
+  const key = grouping ? GROUP_KEY[grouping].replace('$ORG', `${org}::uuid`) : 'NULL::text';
+  const rows = (await db.query(
+    `SELECT ${key} AS group_key, m.measure, sum(m.n)::int AS n, sum(m.total) AS total, sum(m.total_sq) AS total_sq, sum(m.favourable)::int AS favourable,
+            sum(m.total_y) AS total_y, sum(m.total_y_sq) AS total_y_sq, sum(m.total_xy) AS total_xy
+     FROM insights.report_cell c JOIN insights.report_cell_measure m ON m.cell_id = c.id
+     WHERE ${where.join(' AND ')}
+     GROUP BY 1, 2`,
+    params,
+  )) as { group_key: string | null; measure: string; n: number; total: number; total_sq: number; favourable: number; total_y: number; total_y_sq: number; total_xy: number }[];
+  const grouped: GroupedSums = new Map();
+  for (const row of rows) {
+    let group = grouped.get(row.group_key);
+    if (!group) grouped.set(row.group_key, (group = new Map()));
+    group.set(row.measure, {
+      n: row.n,
+      total: Number(row.total),
+      totalSq: Number(row.total_sq),
+      favourable: row.favourable,
+      totalY: Number(row.total_y),
+      totalYSq: Number(row.total_y_sq),
+      totalXy: Number(row.total_xy),
+    });
+  }
+  return grouped;
+}
