@@ -67,8 +67,8 @@ beforeAll(async () => {
     // And insights' disclosure cells built from them.
     await owner.query(`INSERT INTO insights.report_state (tenant_id, fingerprint, cells, excluded) VALUES ($1, '1', 1, 0)`, [tenant]);
     const cell = await owner.query(
-      `INSERT INTO insights.report_cell (tenant_id, survey_id, organisation_id, role_id, period_unit, period_start, period_end, n, k)
-       VALUES ($1, $2, $3, $4, 'month', date_trunc('month', current_date), date_trunc('month', current_date), 5, 5) RETURNING id`,
+      `INSERT INTO insights.report_cell (tenant_id, population, survey_id, organisation_id, role_id, period_unit, period_start, period_end, n, k)
+       VALUES ($1, 'responses', $2, $3, $4, 'month', date_trunc('month', current_date), date_trunc('month', current_date), 5, 5) RETURNING id`,
       [tenant, invitation.survey_id, invitation.organisation_id, invitation.role_id],
     );
     await owner.query(
@@ -76,8 +76,8 @@ beforeAll(async () => {
       [cell.rows[0].id, tenant],
     );
     await owner.query(
-      `INSERT INTO insights.report_atom (tenant_id, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, month, cell_id)
-       VALUES ($1, $2, $3, $4, '00000000-0000-0000-0000-000000000000', '', '0-3', date_trunc('month', current_date), $5)`,
+      `INSERT INTO insights.report_atom (tenant_id, population, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, month, cell_id)
+       VALUES ($1, 'responses', $2, $3, $4, '00000000-0000-0000-0000-000000000000', '', '0-3', date_trunc('month', current_date), $5)`,
       [tenant, invitation.survey_id, invitation.organisation_id, invitation.role_id, cell.rows[0].id],
     );
   }

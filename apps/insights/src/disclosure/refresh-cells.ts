@@ -2,6 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
 import { NO_COHORT, NO_SETTING, partition, type Atom } from './cells';
 
+/** What is partitioned: responses (their rollups) or invitations (invited and completed counts). */
+export type Population = 'responses' | 'invitations';
+
 interface AtomRow {
   survey_id: string;
   organisation_id: string;
@@ -14,43 +17,46 @@ interface AtomRow {
   k: number;
 }
 
-/** What the cells were built from: the rollups' change count and every threshold that applies. */
+/** Atom dimensions of a published view `r`, with no setting and no cohort as atoms keep them. */
+const ATOM_COLUMNS = `r.survey_id, r.organisation_id, r.role_id, coalesce(r.setting_id, '${NO_SETTING}'::uuid) AS setting_id, coalesce(r.cohort, '${NO_COHORT}') AS cohort, r.tenure_band, r.month::text AS month`;
+const ATOM_JOIN = `a.tenant_id = r.tenant_id AND a.population = $2 AND a.survey_id = r.survey_id AND a.organisation_id = r.organisation_id AND a.role_id = r.role_id
+  AND a.setting_id = coalesce(r.setting_id, '${NO_SETTING}'::uuid) AND a.cohort = coalesce(r.cohort, '${NO_COHORT}') AND a.tenure_band = r.tenure_band AND a.month = r.month`;
+
+/** Per population: the atoms (people per group, with the strictest k of their campaigns) and each cell's measures. */
+const SOURCES: Record<Population, { atoms: string; measures: string }> = {
+  responses: {
+    atoms: `SELECT ${ATOM_COLUMNS}, sum(r.n)::int AS n, max(greatest(coalesce(c.min_group_size, 0), $2))::int AS k
+            FROM responses.report_rollup r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
+            WHERE r.tenant_id = $1 AND r.measure = 'responses' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    measures: `SELECT a.cell_id, $1::uuid, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
+               FROM responses.report_rollup r JOIN insights.report_atom a ON ${ATOM_JOIN}
+               WHERE r.tenant_id = $1 GROUP BY a.cell_id, r.measure`,
+  },
+  invitations: {
+    atoms: `SELECT ${ATOM_COLUMNS}, sum(r.invited)::int AS n, max(greatest(coalesce(c.min_group_size, 0), $2))::int AS k
+            FROM responses.report_invitation r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
+            WHERE r.tenant_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    measures: `SELECT a.cell_id, $1::uuid, m.measure, sum(m.value)::int, sum(m.value), sum(m.value), 0, 0, 0, 0
+               FROM responses.report_invitation r JOIN insights.report_atom a ON ${ATOM_JOIN}
+               CROSS JOIN LATERAL (VALUES ('invited', r.invited), ('completed', r.completed)) AS m(measure, value)
+               WHERE r.tenant_id = $1 GROUP BY a.cell_id, m.measure`,
+  },
+};
+
+/** What the cells were built from: the rollups' change count, the invitations, and every threshold that applies. */
 async function fingerprintOf(db: EntityManager, tenantId: string): Promise<{ fingerprint: string; tenantK: number }> {
   const [row] = (await db.query(
     `SELECT coalesce((SELECT version FROM responses.report_rollup_version WHERE tenant_id = $1), 0)::text AS version,
+            (SELECT count(*) || ':' || coalesce(sum(completed), 0) FROM responses.report_invitation WHERE tenant_id = $1) AS invitations,
             coalesce((SELECT min_group_size FROM insights.reporting_policy WHERE tenant_id = $1), $2)::int AS tenant_k,
             coalesce((SELECT string_agg(campaign_id || ':' || min_group_size, ',' ORDER BY campaign_id) FROM forms.report_campaign WHERE tenant_id = $1), '') AS campaigns`,
     [tenantId, DEFAULT_MIN_GROUP_SIZE],
-  )) as { version: string; tenant_k: number; campaigns: string }[];
-  return { fingerprint: `${row.version}/${row.tenant_k}/${row.campaigns}`, tenantK: row.tenant_k };
+  )) as { version: string; invitations: string; tenant_k: number; campaigns: string }[];
+  return { fingerprint: `${row.version}/${row.invitations}/${row.tenant_k}/${row.campaigns}`, tenantK: row.tenant_k };
 }
 
-/**
- * Makes a tenant's disclosure cells current: when its rollups or thresholds changed since they
- * were built, rebuilds them (atoms, partition, summed measures) in the caller's transaction.
- * Concurrent callers for one tenant wait for each other and build once.
- */
-export async function refreshCells(db: EntityManager, tenantId: string): Promise<void> {
-  const [state] = (await db.query(`SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1`, [tenantId])) as { fingerprint: string }[];
-  if (state && state.fingerprint === (await fingerprintOf(db, tenantId)).fingerprint) return;
-  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('insights.report_cell:' || $1::text, 0))`, [tenantId]);
-  const [again] = (await db.query(`SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1`, [tenantId])) as { fingerprint: string }[];
-  const { fingerprint, tenantK } = await fingerprintOf(db, tenantId);
-  if (again && again.fingerprint === fingerprint) return;
-
-  const rows = (await db.query(
-    `SELECT r.survey_id, r.organisation_id, r.role_id, coalesce(r.setting_id, $2::uuid) AS setting_id, coalesce(r.cohort, $3) AS cohort,
-            r.tenure_band, r.month::text AS month, sum(r.n)::int AS n, max(greatest(coalesce(c.min_group_size, 0), $4))::int AS k
-     FROM responses.report_rollup r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
-     WHERE r.tenant_id = $1 AND r.measure = 'responses'
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-    [tenantId, NO_SETTING, NO_COHORT, tenantK],
-  )) as AtomRow[];
-  const parents = (await db.query(`SELECT descendant_id, ancestor_id FROM directory.organisation_ancestry WHERE tenant_id = $1 AND depth = 1`, [tenantId])) as {
-    descendant_id: string;
-    ancestor_id: string;
-  }[];
-  const parentOf = new Map(parents.map((p) => [p.descendant_id, p.ancestor_id]));
+async function build(db: EntityManager, tenantId: string, population: Population, tenantK: number, parentOf: (id: string) => string | null): Promise<{ cells: number; excluded: number }> {
+  const rows = (await db.query(SOURCES[population].atoms, [tenantId, tenantK])) as AtomRow[];
   const atoms: Atom[] = rows.map((r) => ({
     tenantId,
     surveyId: r.survey_id,
@@ -63,19 +69,17 @@ export async function refreshCells(db: EntityManager, tenantId: string): Promise
     n: r.n,
     k: r.k,
   }));
-  const { cells, excluded } = partition(atoms, { parentOf: (id) => parentOf.get(id) ?? null });
-
-  await db.query(`DELETE FROM insights.report_atom WHERE tenant_id = $1`, [tenantId]);
-  await db.query(`DELETE FROM insights.report_cell WHERE tenant_id = $1`, [tenantId]);
+  const { cells, excluded } = partition(atoms, { parentOf });
   const ids = (await db.query(
-    `INSERT INTO insights.report_cell (tenant_id, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, period_unit, period_start, period_end, n, k)
-     SELECT $1, c.survey_id, c.organisation_id, c.role_id, c.setting_id, c.cohort, c.tenure_band, c.period_unit, c.period_start, c.period_end, c.n, c.k
-     FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::date[], $10::date[], $11::int[], $12::int[])
+    `INSERT INTO insights.report_cell (tenant_id, population, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, period_unit, period_start, period_end, n, k)
+     SELECT $1, $2, c.survey_id, c.organisation_id, c.role_id, c.setting_id, c.cohort, c.tenure_band, c.period_unit, c.period_start, c.period_end, c.n, c.k
+     FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::date[], $11::date[], $12::int[], $13::int[])
        WITH ORDINALITY AS c(survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, period_unit, period_start, period_end, n, k, position)
      ORDER BY c.position
      RETURNING id`,
     [
       tenantId,
+      population,
       cells.map((c) => c.surveyId),
       cells.map((c) => c.organisationId),
       cells.map((c) => c.roleId),
@@ -89,12 +93,13 @@ export async function refreshCells(db: EntityManager, tenantId: string): Promise
       cells.map((c) => c.k),
     ],
   )) as { id: string }[];
-  const members = cells.flatMap((cell, i) => cell.atoms.map((atom) => ({ atom, cellId: ids[i].id })));
+  const members = cells.flatMap((cell, i) => cell.atoms.map((atom) => ({ atom, cellId: ids[i]!.id })));
   await db.query(
-    `INSERT INTO insights.report_atom (tenant_id, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, month, cell_id)
-     SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::date[], $9::bigint[])`,
+    `INSERT INTO insights.report_atom (tenant_id, population, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, month, cell_id)
+     SELECT $1, $2, * FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::date[], $10::bigint[])`,
     [
       tenantId,
+      population,
       members.map((m) => m.atom.surveyId),
       members.map((m) => m.atom.organisationId),
       members.map((m) => m.atom.roleId),
@@ -106,18 +111,39 @@ export async function refreshCells(db: EntityManager, tenantId: string): Promise
     ],
   );
   await db.query(
-    `INSERT INTO insights.report_cell_measure (cell_id, tenant_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy)
-     SELECT a.cell_id, $1, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
-     FROM responses.report_rollup r
-     JOIN insights.report_atom a ON a.tenant_id = r.tenant_id AND a.survey_id = r.survey_id AND a.organisation_id = r.organisation_id AND a.role_id = r.role_id
-       AND a.setting_id = coalesce(r.setting_id, $2::uuid) AND a.cohort = coalesce(r.cohort, $3) AND a.tenure_band = r.tenure_band AND a.month = r.month
-     WHERE r.tenant_id = $1
-     GROUP BY a.cell_id, r.measure`,
-    [tenantId, NO_SETTING, NO_COHORT],
+    `INSERT INTO insights.report_cell_measure (cell_id, tenant_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy) ${SOURCES[population].measures}`,
+    [tenantId, population],
   );
+  return { cells: cells.length, excluded: excluded.length };
+}
+
+/**
+ * Makes a tenant's disclosure cells current: when its rollups, invitations or thresholds
+ * changed since they were built, rebuilds them (atoms, partition, summed measures) for both
+ * populations in the caller's transaction. Concurrent callers for one tenant wait for each
+ * other and build once.
+ */
+export async function refreshCells(db: EntityManager, tenantId: string): Promise<void> {
+  const built = async () =>
+    ((await db.query(`SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1`, [tenantId])) as { fingerprint: string }[])[0]?.fingerprint;
+  if ((await built()) === (await fingerprintOf(db, tenantId)).fingerprint) return;
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('insights.report_cell:' || $1::text, 0))`, [tenantId]);
+  const { fingerprint, tenantK } = await fingerprintOf(db, tenantId);
+  if ((await built()) === fingerprint) return;
+
+  const parents = (await db.query(`SELECT descendant_id, ancestor_id FROM directory.organisation_ancestry WHERE tenant_id = $1 AND depth = 1`, [tenantId])) as {
+    descendant_id: string;
+    ancestor_id: string;
+  }[];
+  const parentMap = new Map(parents.map((p) => [p.descendant_id, p.ancestor_id]));
+  const parentOf = (id: string) => parentMap.get(id) ?? null;
+  await db.query(`DELETE FROM insights.report_atom WHERE tenant_id = $1`, [tenantId]);
+  await db.query(`DELETE FROM insights.report_cell WHERE tenant_id = $1`, [tenantId]);
+  const responses = await build(db, tenantId, 'responses', tenantK, parentOf);
+  const invitations = await build(db, tenantId, 'invitations', tenantK, parentOf);
   await db.query(
     `INSERT INTO insights.report_state (tenant_id, fingerprint, built_at, cells, excluded) VALUES ($1, $2, now(), $3, $4)
      ON CONFLICT (tenant_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, built_at = now(), cells = EXCLUDED.cells, excluded = EXCLUDED.excluded`,
-    [tenantId, fingerprint, cells.length, excluded.length],
+    [tenantId, fingerprint, responses.cells + invitations.cells, responses.excluded + invitations.excluded],
   );
 }

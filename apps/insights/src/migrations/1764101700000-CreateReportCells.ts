@@ -23,6 +23,8 @@ export class CreateReportCells1764101700000 implements MigrationInterface {
       CREATE TABLE insights.report_cell (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         tenant_id uuid NOT NULL,
+        -- Responses (answers' rollups) or invitations (invited and completed counts), partitioned apart.
+        population text NOT NULL CHECK (population IN ('responses', 'invitations')),
         survey_id uuid NOT NULL,
         -- The organisation where its respondents work, or the subtree they were merged into.
         organisation_id uuid NOT NULL,
@@ -37,7 +39,7 @@ export class CreateReportCells1764101700000 implements MigrationInterface {
         n integer NOT NULL,
         k integer NOT NULL CHECK (n >= k)
       )`);
-    await queryRunner.query(`CREATE INDEX report_cell_tenant_idx ON insights.report_cell (tenant_id, survey_id)`);
+    await queryRunner.query(`CREATE INDEX report_cell_tenant_idx ON insights.report_cell (tenant_id, population, survey_id)`);
     await queryRunner.query(`
       CREATE TABLE insights.report_cell_measure (
         cell_id bigint NOT NULL REFERENCES insights.report_cell (id) ON DELETE CASCADE,
@@ -55,6 +57,7 @@ export class CreateReportCells1764101700000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE insights.report_atom (
         tenant_id uuid NOT NULL,
+        population text NOT NULL,
         survey_id uuid NOT NULL,
         organisation_id uuid NOT NULL,
         role_id uuid NOT NULL,
@@ -63,7 +66,7 @@ export class CreateReportCells1764101700000 implements MigrationInterface {
         tenure_band text NOT NULL,
         month date NOT NULL,
         cell_id bigint NOT NULL REFERENCES insights.report_cell (id) ON DELETE CASCADE,
-        PRIMARY KEY (tenant_id, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, month)
+        PRIMARY KEY (tenant_id, population, survey_id, organisation_id, role_id, setting_id, cohort, tenure_band, month)
       )`);
     await queryRunner.query(`CREATE INDEX report_atom_cell_idx ON insights.report_atom (cell_id)`);
     for (const table of ['insights.report_state', 'insights.report_cell', 'insights.report_cell_measure', 'insights.report_atom']) {

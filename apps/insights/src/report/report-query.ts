@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { scopeCondition, type GrantScope } from '@harbour/graphql-kit';
+import type { Population } from '../disclosure/refresh-cells';
 
 /** Summed rollups of one measure over a set of cells. */
 export interface MeasureSums {
@@ -57,10 +58,12 @@ export async function sumCells(
   filter: ReportFilter,
   grouping: Grouping | null,
   measures: readonly string[],
+  population: Population = 'responses',
 ): Promise<GroupedSums> {
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
   const where = [
+    `c.population = ${bind(population)}`,
     `c.survey_id = ANY(${bind(filter.surveyIds)}::uuid[])`,
     scopeCondition(scope, { tenant: 'c.tenant_id', organisation: 'c.organisation_id' }, bind),
     `(m.measure = ANY(${bind(measures.filter((m) => !m.endsWith(':')))}::text[])

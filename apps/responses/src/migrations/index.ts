@@ -5,6 +5,7 @@ import { ResponsesAuditTrail1764100820000 } from './1764100820000-ResponsesAudit
 import { CreateInvitations1764101400000 } from './1764101400000-CreateInvitations';
 import { CreateOutbox1764101500000 } from './1764101500000-CreateOutbox';
 import { PublishRollupsToInsights1764101600000 } from './1764101600000-PublishRollupsToInsights';
+import { PublishReportFacts1764101700000 } from './1764101700000-PublishReportFacts';
 
 /** In the order they run. */
-export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000, CreateOutbox1764101500000, PublishRollupsToInsights1764101600000];
+export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000, CreateOutbox1764101500000, PublishRollupsToInsights1764101600000, PublishReportFacts1764101700000];
