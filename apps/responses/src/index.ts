@@ -8,5 +8,5 @@ export { seedResponses } from './seed';
 
 /** The responses subgraph: invitations and their messages (made and sent by its clock as campaigns fall due), drafts, and responses to surveys. */
 export const responses: SubgraphDefinition = { name: 'responses', database, buildSchema: buildResponsesSchema, jobs: [deliveryClock()] };
-export { addToRollups, measuresOf, scoreBin, tenureBand, type RollupEntry } from './submission/rollups';
+export { addToRollups, type RollupEntry } from './submission/rollups';
 export { tokenHash } from './invitation/links';

@@ -13,7 +13,7 @@ export class PublishReportFacts1764101700000 implements MigrationInterface {
   name = 'PublishReportFacts1764101700000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // Months in post as reports band them, the same as rollups.ts's tenureBand.
+    // Months in post as reports band them, the same as survey-kit's tenureBand.
     await queryRunner.query(`
       CREATE FUNCTION responses.tenure_band(months integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
         SELECT CASE WHEN months < 3 THEN '0-3' WHEN months < 6 THEN '3-6' WHEN months < 12 THEN '6-12' WHEN months < 24 THEN '12-24' ELSE '24+' END

@@ -1,5 +1,6 @@
-import { INSTRUMENTS, scoreAnswers } from '@harbour/survey-kit';
-import { measuresOf, scoreBin, tenureBand } from './rollups';
+import { INSTRUMENTS } from './instruments';
+import { measuresOf, scoreBin, tenureBand } from './report-measures';
+import { scoreAnswers } from './scoring';
 
 const where = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!;
 // Item scores on 0–10 (1–5 agreement: 1 → 0, 2 → 2.5, 4 → 7.5, 5 → 10; reversed items the other way).
