@@ -89,6 +89,7 @@ const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
   'Query.campaignProgress': () => '{ campaignProgress(campaignId: "00000000-0000-4000-8000-00000000abcd") { invited } }',
   // Nobody was invited with this id: allowed callers erase nothing.
   'Mutation.eraseRespondent': () => 'mutation { eraseRespondent(staffId: "00000000-0000-4000-8000-00000000abcd") { responses } }',
+  'Query.roleEvaluation': () => '{ roleEvaluation(filter: { instrument: "where_i_belong" }) { figures { suppressed } } }',
   'Mutation.submitResponse': () => `mutation { submitResponse(input: { token: "${NO_LINK}", answers: {}, idempotencyKey: "matrix-key-1" }) { repeated } }`,
 };
 

@@ -27,4 +27,14 @@ export async function seedForms(db: EntityManager, demo: DemoData): Promise<void
      ON CONFLICT (id) DO NOTHING`,
     [demo.campaign.id, demo.campaign.tenantId, demo.campaign.surveyId, demo.campaign.name],
   );
+  // Each tenant's past quarterly rounds of "Where I belong", closed, for reports.
+  for (const h of demo.history) {
+    await db.query(
+      `INSERT INTO forms.campaign (id, tenant_id, organisation_id, survey_id, version_number, name, audience, schedule, state)
+       VALUES ($1, $2::uuid, $2::uuid, $3, 1, $4, jsonb_build_object('organisationId', $2::text, 'roleIds', '[]'::jsonb, 'settingIds', '[]'::jsonb),
+               jsonb_build_object('kind', 'recurring', 'opensOn', $5::text, 'everyWeeks', 13, 'windowDays', 21, 'until', $6::text), 'closed')
+       ON CONFLICT (id) DO NOTHING`,
+      [h.id, h.tenantId, h.surveyId, h.name, h.rounds[0], h.rounds[h.rounds.length - 1]],
+    );
+  }
 }

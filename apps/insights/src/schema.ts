@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
 import { OrganisationRef } from './organisation/organisation.ref';
 import { OrganisationPolicyResolver } from './organisation/organisation.resolver';
+import { RoleEvaluationResolver } from './report/role-evaluation.resolver';
 import { RoleRef } from './role/role.ref';
 import { RoleSummaryResolver } from './role/role.resolver';
 import { SurveyRef } from './survey/survey.ref';
@@ -13,8 +14,8 @@ const byId = (reference: Record<string, unknown>) => ({ id: String(reference.id)
 export function buildInsightsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
     {
-      resolvers: [SurveyStatsResolver, RoleSummaryResolver, OrganisationPolicyResolver],
-      // No query reaches these types: insights only adds fields to other subgraphs' entities.
+      resolvers: [SurveyStatsResolver, RoleSummaryResolver, OrganisationPolicyResolver, RoleEvaluationResolver],
+      // Entities insights adds fields to; no query of its own reaches them.
       orphanedTypes: [SurveyRef, RoleRef, OrganisationRef],
     },
     { Survey: byId, Role: byId, Organisation: byId },

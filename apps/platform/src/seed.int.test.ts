@@ -60,7 +60,8 @@ describe('seedDemo', () => {
       grants: demo.accounts.flatMap((a) => a.grants).length,
       staff: demo.staff.length,
       surveys: demo.surveys.length,
-      responses: demo.responses.length,
+      // The demo's early responses, and the answered invitations of its past rounds.
+      responses: demo.responses.length + demo.history.flatMap((h) => h.invitations).filter((i) => i.answers).length,
       policies: demo.reportingPolicies.length,
     });
     expect(await isEmpty(database.ownerUrl)).toBe(false);

@@ -18,10 +18,11 @@ beforeAll(async () => {
   await seedDemo(database.ownerUrl, () => undefined);
   owner = new Client({ connectionString: database.ownerUrl });
   await owner.connect();
-  // The demo keeps no staff contacts or imports: give each tenant one of each.
+  // The demo keeps one staff contact and no imports: give each tenant one of each.
   for (const tenant of [tenantA, tenantB]) {
     await owner.query(
-      `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email) SELECT id, tenant_id, 'Sam', 'sam@example.org' FROM directory.staff WHERE tenant_id = $1 LIMIT 1`,
+      `INSERT INTO directory.staff_contact (staff_id, tenant_id, name, email) SELECT id, tenant_id, 'Sam', 'sam@example.org' FROM directory.staff s
+       WHERE tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM directory.staff_contact c WHERE c.staff_id = s.id) LIMIT 1`,
       [tenant],
     );
     await owner.query(`INSERT INTO directory.staff_import (id, tenant_id, apply, phase) VALUES (gen_random_uuid(), $1, false, 'done')`, [tenant]);
@@ -40,12 +41,13 @@ beforeAll(async () => {
       [tenant],
     );
   }
-  // Nor invitations, links, messages, pseudonym keys or rollups: one of each per tenant.
+  // Nor invitations, links, messages, pseudonym keys or rollups: one of each per tenant (at least).
   for (const tenant of [tenantA, tenantB]) {
     const { rows } = await owner.query(
       `INSERT INTO responses.invitation (id, tenant_id, campaign_id, staff_id, survey_id, version_number, anonymity, role_id, organisation_id, started_on, opens_on, closes_on)
        SELECT gen_random_uuid(), c.tenant_id, c.id, s.id, c.survey_id, 1, 'pseudonymous', s.role_id, s.employing_organisation_id, s.started_on, current_date, current_date
-       FROM forms.campaign c JOIN directory.staff s ON s.tenant_id = c.tenant_id WHERE c.tenant_id = $1 LIMIT 1 RETURNING id, campaign_id, survey_id, role_id, organisation_id`,
+       FROM forms.campaign c JOIN directory.staff s ON s.tenant_id = c.tenant_id
+       WHERE c.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM responses.invitation i WHERE i.campaign_id = c.id AND i.staff_id = s.id) LIMIT 1 RETURNING id, campaign_id, survey_id, role_id, organisation_id`,
       [tenant],
     );
     const invitation = rows[0] as { id: string; campaign_id: string; survey_id: string; role_id: string; organisation_id: string };
@@ -57,13 +59,13 @@ beforeAll(async () => {
       `INSERT INTO responses.outbox (id, tenant_id, invitation_id, kind, recipient, subject, body, state) VALUES (gen_random_uuid(), $1, $2, 'invitation', 'sam@example.org', 'Survey', 'Hello', 'held')`,
       [tenant, invitation.id],
     );
-    await owner.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1::uuid, sha256($1::text::bytea))`, [tenant]);
+    await owner.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1::uuid, sha256($1::text::bytea)) ON CONFLICT DO NOTHING`, [tenant]);
     await owner.query(
       `INSERT INTO responses.rollup (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, tenure_band, measure, n, total, total_sq, favourable)
-       VALUES ($1, $2, $3, date_trunc('month', current_date)::date, $4, $5, '0-3', 'responses', 1, 1, 1, 0)`,
+       VALUES ($1, $2, $3, date_trunc('month', current_date)::date, $4, $5, '0-3', 'responses', 1, 1, 1, 0) ON CONFLICT DO NOTHING`,
       [tenant, invitation.campaign_id, invitation.survey_id, invitation.organisation_id, invitation.role_id],
     );
-    await owner.query(`INSERT INTO responses.rollup_version (tenant_id, version) VALUES ($1, 1)`, [tenant]);
+    await owner.query(`INSERT INTO responses.rollup_version (tenant_id, version) VALUES ($1, 1) ON CONFLICT DO NOTHING`, [tenant]);
     // And insights' disclosure cells built from them.
     await owner.query(`INSERT INTO insights.report_state (tenant_id, fingerprint, cells, excluded) VALUES ($1, '1', 1, 0)`, [tenant]);
     const cell = await owner.query(
@@ -198,7 +200,8 @@ describe('row-level security', () => {
     }
     // Tenant B's rows are all still there.
     const [{ n }] = (await owner.query(`SELECT count(*)::int AS n FROM responses.response WHERE tenant_id = $1`, [tenantB])).rows;
-    expect(n).toBe(demo.responses.filter((r) => r.tenantId === tenantB).length);
+    const history = demo.history.filter((h) => h.tenantId === tenantB).flatMap((h) => h.invitations);
+    expect(n).toBe(demo.responses.filter((r) => r.tenantId === tenantB).length + history.filter((i) => i.answers).length);
   });
 
   it('shows no tenant-owned row at all when no tenant is set', async () => {

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { DEMO_RESPONDENT_TOKEN, type DemoData } from '@harbour/demo';
+import type { ScoringSpec } from '@harbour/survey-kit';
 import { tokenHash } from './invitation/links';
+import { importResponses } from './submission/import-responses';
 
 /** Writes the demo's responses; rows already there are left as they are. */
 export async function seedResponses(db: EntityManager, demo: DemoData): Promise<void> {
@@ -25,6 +27,32 @@ export async function seedResponses(db: EntityManager, demo: DemoData): Promise<
       `INSERT INTO responses.invitation_link (token_hash, tenant_id, invitation_id, expires_at)
        SELECT $1, i.tenant_id, i.id, ((i.closes_on + 1)::timestamp AT TIME ZONE 'Europe/London') FROM responses.invitation i WHERE i.id = $2`,
       [tokenHash(DEMO_RESPONDENT_TOKEN), invitation.id],
+    );
+  }
+  // The past rounds of each tenant's closed campaign: invitations, responses and rollups.
+  for (const h of demo.history) {
+    const [version] = (await db.query(`SELECT json, scoring FROM forms.delivery_survey_version WHERE survey_id = $1 AND version_number = 1`, [h.surveyId])) as {
+      json: unknown;
+      scoring: ScoringSpec;
+    }[];
+    const target = { tenantId: h.tenantId, campaignId: h.id, surveyId: h.surveyId, versionNumber: 1, anonymity: 'pseudonymous' as const, form: version!.json, scoring: version!.scoring };
+    await importResponses(
+      db,
+      target,
+      h.invitations.map((i) => ({
+        staffId: i.staff.id,
+        organisationId: i.staff.organisationId,
+        roleId: i.staff.roleId,
+        settingId: i.staff.settingId,
+        cohort: i.staff.cohort,
+        startedOn: i.staff.startedOn,
+        round: i.round,
+        opensOn: i.opensOn,
+        closesOn: new Date(Date.parse(i.opensOn) + 20 * 86_400_000).toISOString().slice(0, 10),
+        submittedOn: i.submittedOn,
+        tenureMonths: i.tenureMonths,
+        answers: i.answers,
+      })),
     );
   }
 }

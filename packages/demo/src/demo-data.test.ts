@@ -56,3 +56,33 @@ describe('demoData', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('demo history', () => {
+  const demo = demoData();
+  const trustHistory = demo.history.find((h) => h.tenantId === demo.organisations.find((o) => o.kind === 'trust')!.id)!;
+
+  it('gives each tenant a campaign of quarterly rounds, asking only staff three months in and not yet gone', () => {
+    expect(demo.history).toHaveLength(2);
+    const staffIds = new Set(demo.staff.map((s) => s.id));
+    for (const invitation of trustHistory.invitations) {
+      expect(staffIds.has(invitation.staff.id)).toBe(true);
+      expect(Date.parse(invitation.opensOn) - Date.parse(invitation.staff.startedOn)).toBeGreaterThanOrEqual(90 * 86_400_000);
+      if (invitation.staff.leftOn) expect(invitation.staff.leftOn > invitation.opensOn).toBe(true);
+    }
+    const answered = trustHistory.invitations.filter((i) => i.answers).length;
+    // About two in three answer.
+    expect(answered / trustHistory.invitations.length).toBeGreaterThan(0.55);
+    expect(answered / trustHistory.invitations.length).toBeLessThan(0.75);
+  });
+
+  it('makes people who belong less leave more, and answer lower', () => {
+    const people = [...new Map(trustHistory.invitations.map((i) => [i.staff.id, i.staff])).values()].sort((a, b) => a.belonging - b.belonging);
+    const third = Math.floor(people.length / 3);
+    const leftShare = (group: typeof people) => group.filter((p) => p.leftOn).length / group.length;
+    expect(leftShare(people.slice(0, third))).toBeGreaterThan(leftShare(people.slice(-third)));
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const teamAnswer = (group: typeof people) =>
+      mean(trustHistory.invitations.filter((i) => i.answers && group.includes(i.staff)).map((i) => i.answers!.bel_part_of_team as number));
+    expect(teamAnswer(people.slice(0, third))).toBeLessThan(teamAnswer(people.slice(-third)) - 0.8);
+  });
+});

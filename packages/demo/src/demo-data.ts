@@ -1,3 +1,4 @@
+import { belongingRounds, historyStaff, type HistoryInvitation } from './history';
 import { nationalId, pick, seededRandom, uuidFrom } from './random';
 
 export type DemoOrganisationKind =
@@ -89,6 +90,19 @@ export interface DemoCampaign {
   name: string;
 }
 
+/**
+ * A past, closed campaign of a tenant's "Where I belong", asked in quarterly rounds, pseudonymous:
+ * everyone it asked (staff of the demo, with hidden belonging) and what those who answered said.
+ */
+export interface DemoHistoryCampaign {
+  id: string;
+  tenantId: string;
+  surveyId: string;
+  name: string;
+  rounds: string[];
+  invitations: HistoryInvitation[];
+}
+
 /** One member of the trust's staff with an email address and a personal link to that campaign. */
 export interface DemoRespondent {
   staffId: string;
@@ -108,6 +122,8 @@ export interface DemoData {
   settings: DemoSetting[];
   /** Staff in new roles, pseudonymous (no names). */
   staff: DemoStaff[];
+  /** Past rounds for reports: a closed campaign per tenant, with its staff among `staff`. */
+  history: DemoHistoryCampaign[];
   campaign: DemoCampaign;
   respondent: DemoRespondent;
 }
@@ -283,5 +299,40 @@ export function demoData(seed: number = DEMO_SEED): DemoData {
   const respondentStaff = staff.find((s) => s.tenantId === trust && s.leftOn === null)!;
   const respondent: DemoRespondent = { staffId: respondentStaff.id, tenantId: trust, name: 'Sam Demo', email: 'sam.demo@northmoor.example' };
 
-  return { organisations, roles, surveys, responses, reportingPolicies, accounts, settings, staff, campaign, respondent };
+  // A year and more of quarterly "Where I belong" rounds in each tenant, for reports. Made last.
+  const history: DemoHistoryCampaign[] = [];
+  const rounds = ['2025-10-01', '2026-01-05', '2026-04-01', '2026-07-01', '2026-10-01'];
+  const trustPlaces = trustTeams.map((organisationId, index) => ({
+    tenantId: trust,
+    organisationId,
+    settingId: nationalId('setting', trustSettings[index]!),
+    roleIds: ROLES_BY_TENANT.trust.map(roleId),
+  }));
+  const pcnPlaces = practices.map((organisationId) => ({ tenantId: pcn, organisationId, settingId: nationalId('setting', 'general_practice'), roleIds: ROLES_BY_TENANT.pcn.map(roleId) }));
+  for (const [tenantId, places, count, prefix] of [
+    [trust, trustPlaces, 320, 'NMH'],
+    [pcn, pcnPlaces, 220, 'RPC'],
+  ] as const) {
+    const people = historyStaff(random, places, { count, startFrom: '2024-01-01', startTo: '2026-07-31', today: '2026-11-01' });
+    people.forEach((person, index) => {
+      staff.push({
+        id: person.id,
+        tenantId,
+        externalRef: `${prefix}${String(200001 + index)}`,
+        roleId: person.roleId,
+        employerId: person.organisationId,
+        hostIds: [],
+        settingId: person.settingId,
+        startedOn: person.startedOn,
+        cohort: person.cohort,
+        payBand: pick(random, ['4', '5', '6']),
+        leftOn: person.leftOn,
+        leaveReason: person.leftOn ? pick(random, ['lack_of_support', 'career_progression', 'work_life_balance', 'relocation']) : null,
+      });
+    });
+    const survey = surveys.find((s) => s.tenantId === tenantId && s.instrumentCode === 'where_i_belong')!;
+    history.push({ id: id(), tenantId, surveyId: survey.id, name: 'Where I belong: quarterly rounds', rounds, invitations: [...belongingRounds(random, people, rounds)] });
+  }
+
+  return { organisations, roles, surveys, responses, reportingPolicies, accounts, settings, staff, history, campaign, respondent };
 }

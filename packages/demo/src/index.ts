@@ -3,6 +3,7 @@ export type {
   DemoAccount,
   DemoCampaign,
   DemoData,
+  DemoHistoryCampaign,
   DemoOrganisation,
   DemoOrganisationKind,
   DemoReportingPolicy,
@@ -14,3 +15,5 @@ export type {
   DemoSurvey,
 } from './demo-data';
 export { nationalId, seededRandom, uuidFrom, pick } from './random';
+export { belongingAnswers, belongingRounds, historyStaff } from './history';
+export type { HistoryInvitation, HistoryPlace, HistoryStaff, StaffOptions } from './history';

@@ -47,10 +47,34 @@ const GROUP_KEY: Record<Grouping, string> = {
 };
 
 /**
- * Sums the measures of every disclosure cell wholly inside the filter and the caller's scope,
- * per group. A cell that covers more than the filter asks for (merged across a dimension the
- * filter narrows) is left out whole, never split: that is what keeps every figure a sum of
- * whole cells. `measures` are exact names or prefixes ending in ':'.
+ * Conditions on a disclosure cell `c` that keep it when it lies wholly inside the filter and
+ * the caller's scope. A cell that covers more than the filter asks for (merged across a
+ * dimension the filter narrows) is left out whole, never split: that is what keeps every
+ * figure a sum of whole cells. Returns the conditions and the bound organisation, if any.
+ */
+export function cellConditions(scope: GrantScope, filter: ReportFilter, bind: (value: unknown) => string): { where: string[]; organisation: string | null } {
+  const where = [
+    `c.survey_id = ANY(${bind(filter.surveyIds)}::uuid[])`,
+    scopeCondition(scope, { tenant: 'c.tenant_id', organisation: 'c.organisation_id' }, bind),
+  ];
+  let organisation: string | null = null;
+  if (filter.organisationId) {
+    organisation = bind(filter.organisationId);
+    where.push(`EXISTS (SELECT 1 FROM directory.organisation_ancestry a WHERE a.descendant_id = c.organisation_id AND a.ancestor_id = ${organisation}::uuid)`);
+  }
+  if (filter.roleIds) where.push(`c.role_id = ANY(${bind(filter.roleIds)}::uuid[])`);
+  if (filter.otherThanRoleIds) where.push(`c.role_id IS NOT NULL AND c.role_id <> ALL(${bind(filter.otherThanRoleIds)}::uuid[])`);
+  if (filter.settingIds) where.push(`c.setting_id = ANY(${bind(filter.settingIds)}::uuid[])`);
+  if (filter.cohorts) where.push(`c.cohort = ANY(${bind(filter.cohorts)}::text[])`);
+  if (filter.tenureBands) where.push(`c.tenure_band = ANY(${bind(filter.tenureBands)}::text[])`);
+  if (filter.from) where.push(`c.period_start >= ${bind(filter.from)}::date`);
+  if (filter.to) where.push(`c.period_end <= ${bind(filter.to)}::date`);
+  return { where, organisation };
+}
+
+/**
+ * Sums the measures of every disclosure cell wholly inside the filter and the caller's scope
+ * (see cellConditions), per group. `measures` are exact names or prefixes ending in ':'.
  */
 export async function sumCells(
   db: EntityManager,
@@ -62,27 +86,14 @@ export async function sumCells(
 ): Promise<GroupedSums> {
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
-  const where = [
+  const { where, organisation } = cellConditions(scope, filter, bind);
+  where.push(
     `c.population = ${bind(population)}`,
-    `c.survey_id = ANY(${bind(filter.surveyIds)}::uuid[])`,
-    scopeCondition(scope, { tenant: 'c.tenant_id', organisation: 'c.organisation_id' }, bind),
     `(m.measure = ANY(${bind(measures.filter((m) => !m.endsWith(':')))}::text[])
       OR m.measure LIKE ANY(${bind(measures.filter((m) => m.endsWith(':')).map((m) => `${m.replace(/[%_\\]/g, '\\$&')}%`))}::text[]))`,
-  ];
-  let org = '';
-  if (filter.organisationId) {
-    org = bind(filter.organisationId);
-    where.push(`EXISTS (SELECT 1 FROM directory.organisation_ancestry a WHERE a.descendant_id = c.organisation_id AND a.ancestor_id = ${org}::uuid)`);
-  }
-  if (filter.roleIds) where.push(`c.role_id = ANY(${bind(filter.roleIds)}::uuid[])`);
-  if (filter.otherThanRoleIds) where.push(`c.role_id IS NOT NULL AND c.role_id <> ALL(${bind(filter.otherThanRoleIds)}::uuid[])`);
-  if (filter.settingIds) where.push(`c.setting_id = ANY(${bind(filter.settingIds)}::uuid[])`);
-  if (filter.cohorts) where.push(`c.cohort = ANY(${bind(filter.cohorts)}::text[])`);
-  if (filter.tenureBands) where.push(`c.tenure_band = ANY(${bind(filter.tenureBands)}::text[])`);
-  if (filter.from) where.push(`c.period_start >= ${bind(filter.from)}::date`);
-  if (filter.to) where.push(`c.period_end <= ${bind(filter.to)}::date`);
-  if (grouping === 'organisation' && !org) throw new Error('Grouping by organisation needs an organisation to break down');
-  const key = grouping ? GROUP_KEY[grouping].replace('$ORG', `${org}::uuid`) : 'NULL::text';
+  );
+  if (grouping === 'organisation' && !organisation) throw new Error('Grouping by organisation needs an organisation to break down');
+  const key = grouping ? GROUP_KEY[grouping].replace('$ORG', `${organisation}::uuid`) : 'NULL::text';
   const rows = (await db.query(
     `SELECT ${key} AS group_key, m.measure, sum(m.n)::int AS n, sum(m.total) AS total, sum(m.total_sq) AS total_sq, sum(m.favourable)::int AS favourable,
             sum(m.total_y) AS total_y, sum(m.total_y_sq) AS total_y_sq, sum(m.total_xy) AS total_xy

@@ -118,7 +118,7 @@ const answersHash = (answers: Record<string, unknown>) => createHash('sha256').u
 const pseudonymKeys = new Map<string, Buffer>();
 
 /** The tenant's key for pseudonyms, made on first use. */
-async function pseudonymKey(db: EntityManager, tenantId: string): Promise<Buffer> {
+export async function pseudonymKey(db: EntityManager, tenantId: string): Promise<Buffer> {
   const known = pseudonymKeys.get(tenantId);
   if (known) return known;
   await db.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`, [tenantId, randomBytes(32)]);

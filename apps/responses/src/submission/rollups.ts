@@ -43,7 +43,7 @@ function params(entry: RollupEntry, measures: Measure[]): unknown[] {
 }
 
 /** Counts a change to a tenant's rollups, so reports know their summaries are out of date. */
-async function bumpVersion(db: EntityManager, tenantId: string): Promise<void> {
+export async function bumpVersion(db: EntityManager, tenantId: string): Promise<void> {
   await db.query(
     `INSERT INTO responses.rollup_version AS v (tenant_id, version) VALUES ($1, 1) ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1`,
     [tenantId],
@@ -75,4 +75,79 @@ export async function removeFromRollups(db: EntityManager, entry: RollupEntry): 
     params(entry, measuresOf(entry.form, entry.scoring, entry.answers, entry.scores)),
   );
   await bumpVersion(db, entry.tenantId);
+}
+
+interface BatchCell {
+  key: unknown[];
+  n: number;
+  total: number;
+  totalSq: number;
+  favourable: number;
+  totalY: number;
+  totalYSq: number;
+  totalXy: number;
+}
+
+/**
+ * Rollups summed in memory, for imports: many responses of one campaign become one row per
+ * group and measure, written a batch per statement and added to what is there.
+ */
+export class RollupBatch {
+  private readonly cells = new Map<string, BatchCell>();
+
+  constructor(private readonly campaign: { tenantId: string; campaignId: string; surveyId: string }) {}
+
+  /** Groups and measures held, not yet written. */
+  get size(): number {
+    return this.cells.size;
+  }
+
+  add(entry: Omit<RollupEntry, 'tenantId' | 'campaignId' | 'surveyId'>): void {
+    const group = [`${entry.submittedOn.slice(0, 7)}-01`, entry.organisationId, entry.roleId, entry.settingId, entry.cohort, tenureBand(entry.tenureMonths)];
+    for (const m of measuresOf(entry.form, entry.scoring, entry.answers, entry.scores)) {
+      const id = JSON.stringify([...group, m.measure]);
+      let cell = this.cells.get(id);
+      if (!cell) this.cells.set(id, (cell = { key: [...group, m.measure], n: 0, total: 0, totalSq: 0, favourable: 0, totalY: 0, totalYSq: 0, totalXy: 0 }));
+      cell.n += 1;
+      cell.total += m.value;
+      cell.totalSq += m.value * m.value;
+      cell.favourable += m.favourable;
+      cell.totalY += m.y;
+      cell.totalYSq += m.y * m.y;
+      cell.totalXy += m.value * m.y;
+    }
+  }
+
+  /** Adds what is held to the rollups, `batchSize` rows a statement, and empties the batch. */
+  async write(db: EntityManager, batchSize = 2000): Promise<void> {
+    const cells = [...this.cells.values()];
+    this.cells.clear();
+    for (let start = 0; start < cells.length; start += batchSize) {
+      const part = cells.slice(start, start + batchSize);
+      const column = (index: number) => part.map((c) => c.key[index]);
+      await db.query(
+        `INSERT INTO responses.rollup AS r (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, setting_id, cohort, tenure_band, measure,
+                                            n, total, total_sq, favourable, total_y, total_y_sq, total_xy)
+         SELECT $1, $2, $3, c.* FROM unnest($4::date[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::text[],
+                                            $11::int[], $12::float8[], $13::float8[], $14::int[], $15::float8[], $16::float8[], $17::float8[]) AS c
+         ON CONFLICT (tenant_id, campaign_id, month, organisation_id, role_id, (coalesce(setting_id, '00000000-0000-0000-0000-000000000000'::uuid)), (coalesce(cohort, '')), tenure_band, measure)
+         DO UPDATE SET n = r.n + EXCLUDED.n, total = r.total + EXCLUDED.total, total_sq = r.total_sq + EXCLUDED.total_sq, favourable = r.favourable + EXCLUDED.favourable,
+                       total_y = r.total_y + EXCLUDED.total_y, total_y_sq = r.total_y_sq + EXCLUDED.total_y_sq, total_xy = r.total_xy + EXCLUDED.total_xy`,
+        [
+          this.campaign.tenantId,
+          this.campaign.campaignId,
+          this.campaign.surveyId,
+          ...[0, 1, 2, 3, 4, 5, 6].map(column),
+          part.map((c) => c.n),
+          part.map((c) => c.total),
+          part.map((c) => c.totalSq),
+          part.map((c) => c.favourable),
+          part.map((c) => c.totalY),
+          part.map((c) => c.totalYSq),
+          part.map((c) => c.totalXy),
+        ],
+      );
+    }
+    if (cells.length) await bumpVersion(db, this.campaign.tenantId);
+  }
 }

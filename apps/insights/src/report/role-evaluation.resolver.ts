@@ -1,0 +1,83 @@
+import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
+import { authorise, ErrorCode, HarbourError, parseId, placementLoader, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { Breakdown, CommentSet, ReportDimension, ReportFigures, Retention, RoleEvaluationFilter, TenurePoint, TrendInterval, TrendPoint } from './report.types';
+import { breakdownOf, commentsOf, figuresFor, invitationFigures, prepareEvaluation, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
+
+@ObjectType('RoleEvaluation', {
+  description:
+    'How staff in new roles are doing, for one filter. Every figure is a sum over groups of at least minimumGroupSize respondents, fixed by the data alone, so no combination of figures (this report\'s or any other\'s) can single out a smaller group. Groups that cannot be shown say so, with the reason.',
+})
+export class RoleEvaluation {
+  /** The checked filter and thresholds the field resolvers answer from. */
+  evaluation!: Evaluation;
+
+  @Field(() => Int, { description: 'The smallest group any figure here describes: the strictest of the trusts\' and campaigns\' minimums.' })
+  minimumGroupSize!: number;
+
+  @Field(() => Int, { nullable: true, description: 'People invited (by the month their campaign opened to them); null when too few to show.' })
+  invited!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Of those invited, how many have completed.' })
+  completed!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'completed / invited.' })
+  responseRate!: number | null;
+
+  @Field(() => ReportFigures, { description: 'The figures for the whole filter.' })
+  figures!: ReportFigures;
+}
+
+@Resolver(() => RoleEvaluation)
+export class RoleEvaluationResolver {
+  @Query(() => RoleEvaluation, {
+    description: 'A role evaluation: response rates, constructs, the belonging map, isolation, checklists and drivers for a filter, with breakdowns, trends, tenure curve, comments and retention (evaluators and trust admins).',
+  })
+  async roleEvaluation(@Arg('filter', () => RoleEvaluationFilter) filter: RoleEvaluationFilter, @Ctx() ctx: HarbourContext): Promise<RoleEvaluation> {
+    const scope = requireScope(ctx, 'read_reports');
+    let organisationId: string | undefined;
+    if (filter.organisationId) {
+      organisationId = parseId('organisationId', filter.organisationId);
+      const placement = await placementLoader(ctx).load(organisationId);
+      if (!placement) throw new HarbourError(ErrorCode.NOT_FOUND, `organisationId: no organisation ${organisationId} that you may report on`, { argument: 'organisationId' });
+      await authorise(ctx, 'read_reports', { organisationId, tenantId: placement.tenantId });
+    }
+    const evaluation = await prepareEvaluation(ctx.db, scope, filter, organisationId);
+    const [figures, invitations] = await Promise.all([figuresFor(ctx.db, evaluation), invitationFigures(ctx.db, evaluation)]);
+    return Object.assign(new RoleEvaluation(), { evaluation, minimumGroupSize: evaluation.minimumGroupSize, figures, ...invitations });
+  }
+
+  @FieldResolver(() => Breakdown, { description: 'The report split by one dimension: role, setting, organisation (the level below the filter\'s), cohort or tenure band.' })
+  async breakdown(@Root() report: RoleEvaluation, @Arg('by', () => ReportDimension) by: ReportDimension, @Ctx() ctx: HarbourContext): Promise<Breakdown> {
+    return { dimension: by, ...(await breakdownOf(ctx.db, report.evaluation, by)) };
+  }
+
+  @FieldResolver(() => ReportFigures, {
+    nullable: true,
+    description: 'The same figures for every other role in the filter\'s organisations, settings and months: the peer comparison. Null when the filter names no roles.',
+  })
+  async peerRoles(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<ReportFigures | null> {
+    const { roleIds, ...rest } = report.evaluation.filter;
+    if (!roleIds) return null;
+    return figuresFor(ctx.db, report.evaluation, { ...rest, otherThanRoleIds: roleIds });
+  }
+
+  @FieldResolver(() => [TrendPoint], { description: 'The figures by month or quarter answered, from the first period to the last.' })
+  trend(@Root() report: RoleEvaluation, @Arg('interval', () => TrendInterval, { defaultValue: TrendInterval.QUARTER }) interval: TrendInterval, @Ctx() ctx: HarbourContext): Promise<TrendPoint[]> {
+    return trendOf(ctx.db, report.evaluation, interval);
+  }
+
+  @FieldResolver(() => [TenurePoint], { description: 'The tenure curve: the figures by months in post when answering.' })
+  tenureCurve(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<TenurePoint[]> {
+    return tenureCurveOf(ctx.db, report.evaluation);
+  }
+
+  @FieldResolver(() => CommentSet, { description: 'Free-text answers, when the group reaches the comments minimum (anonymous campaigns\' never).' })
+  comments(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<CommentSet> {
+    return commentsOf(ctx.db, report.evaluation, report.figures.responded);
+  }
+
+  @FieldResolver(() => Retention, { description: 'Who left within 6 and 12 months of answering, by belonging band: pseudonymous campaigns, from employment records.' })
+  async retention(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<Retention> {
+    return { bands: await retentionOf(ctx.db, report.evaluation) };
+  }
+}
