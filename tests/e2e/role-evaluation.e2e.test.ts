@@ -90,7 +90,7 @@ describe('role evaluation through the gateway', () => {
       `instrument: "where_i_belong", roleIds: ["${PSW}"]`,
       `figures { responded } breakdown(by: SETTING) { dimension rows { key label figures { suppressed reason responded } } unattributed { responded } }
        trend(interval: QUARTER) { period figures { suppressed responded } } tenureCurve { band fromMonths toMonths figures { suppressed responded } }
-       peerRoles { responded } comments { shown reason minimum comments { item text } } retention { bands { band suppressed leftWithin12Months { n count share } } }`,
+       peerRoles { responded } benchmark { suppressed reason } comments { shown reason minimum comments { item text } } retention { bands { band suppressed leftWithin12Months { n count share } } }`,
     );
     expect(body.errors).toBeUndefined();
     const report = body.data!.roleEvaluation;
@@ -109,6 +109,8 @@ describe('role evaluation through the gateway', () => {
     expect(report.trend.length).toBeGreaterThanOrEqual(4);
     expect(report.tenureCurve.map((p: { band: string }) => p.band)).toEqual(['MONTHS_0_3', 'MONTHS_3_6', 'MONTHS_6_12', 'MONTHS_12_24', 'MONTHS_24_PLUS']);
     expect(report.peerRoles.responded).toBeGreaterThan(0);
+    // The demo has two trusts: too few for the all-tenant benchmark to show anything.
+    expect(report.benchmark).toEqual({ suppressed: true, reason: expect.stringMatching(/^Fewer than 3 trusts/) });
     expect(report.comments.shown).toBe(true);
     expect(report.comments.comments.length).toBeGreaterThan(0);
     expect(report.retention.bands.map((b: { band: string }) => b.band)).toEqual(['LOW', 'MIDDLE', 'HIGH']);

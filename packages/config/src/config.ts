@@ -54,6 +54,8 @@ export interface HarbourConfig {
   reminderDays: number;
   /** How often the delivery clock invites, writes messages and sends them. */
   deliveryEveryMs: number;
+  /** How often insights rebuilds the all-tenant benchmark when any tenant's rollups changed. */
+  benchmarkEveryMs: number;
 }
 
 /** The repository root: the nearest folder up from here holding pnpm-workspace.yaml. */
@@ -121,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     mailFrom: env.HARBOUR_MAIL_FROM || 'Harbour <harbour@localhost>',
     reminderDays: intFrom(env, 'HARBOUR_REMINDER_DAYS', 3),
     deliveryEveryMs: intFrom(env, 'HARBOUR_DELIVERY_EVERY_MS', 60_000),
+    benchmarkEveryMs: intFrom(env, 'HARBOUR_BENCHMARK_EVERY_MS', 60_000),
   };
 }

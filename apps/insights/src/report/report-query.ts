@@ -87,17 +87,56 @@ export async function sumCells(
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
   const { where, organisation } = cellConditions(scope, filter, bind);
-  where.push(
-    `c.population = ${bind(population)}`,
-    `(m.measure = ANY(${bind(measures.filter((m) => !m.endsWith(':')))}::text[])
-      OR m.measure LIKE ANY(${bind(measures.filter((m) => m.endsWith(':')).map((m) => `${m.replace(/[%_\\]/g, '\\$&')}%`))}::text[]))`,
-  );
+  where.push(`c.population = ${bind(population)}`, measureCondition(measures, bind));
   if (grouping === 'organisation' && !organisation) throw new Error('Grouping by organisation needs an organisation to break down');
   const key = grouping ? GROUP_KEY[grouping].replace('$ORG', `${organisation}::uuid`) : 'NULL::text';
+  return aggregate(db, { cells: 'insights.report_cell', measures: 'insights.report_cell_measure' }, key, where, params);
+}
+
+/** Who the all-tenant benchmark compares with: no organisation or cohort, as those are a tenant's own. */
+export interface BenchmarkFilter {
+  instruments: string[];
+  roleIds?: string[];
+  settingIds?: string[];
+  tenureBands?: string[];
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Sums the measures of every all-tenant benchmark cell wholly inside the filter, per group:
+ * each cell holds at least k respondents from at least three tenants, so no figure shows one
+ * tenant, nor can any combination of figures.
+ */
+export async function sumBenchmarkCells(
+  db: EntityManager,
+  filter: BenchmarkFilter,
+  grouping: 'role' | 'setting' | 'tenure_band' | null,
+  measures: readonly string[],
+): Promise<GroupedSums> {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const where = [`c.instrument_code = ANY(${bind(filter.instruments)}::text[])`, measureCondition(measures, bind)];
+  if (filter.roleIds) where.push(`c.role_id = ANY(${bind(filter.roleIds)}::uuid[])`);
+  if (filter.settingIds) where.push(`c.setting_id = ANY(${bind(filter.settingIds)}::uuid[])`);
+  if (filter.tenureBands) where.push(`c.tenure_band = ANY(${bind(filter.tenureBands)}::text[])`);
+  if (filter.from) where.push(`c.period_start >= ${bind(filter.from)}::date`);
+  if (filter.to) where.push(`c.period_end <= ${bind(filter.to)}::date`);
+  const key = grouping ? GROUP_KEY[grouping] : 'NULL::text';
+  return aggregate(db, { cells: 'insights.benchmark_cell', measures: 'insights.benchmark_cell_measure' }, key, where, params);
+}
+
+/** Keeps measures by exact name, or by prefix for names ending in ':'. */
+function measureCondition(measures: readonly string[], bind: (value: unknown) => string): string {
+  return `(m.measure = ANY(${bind(measures.filter((m) => !m.endsWith(':')))}::text[])
+      OR m.measure LIKE ANY(${bind(measures.filter((m) => m.endsWith(':')).map((m) => `${m.replace(/[%_\\]/g, '\\$&')}%`))}::text[]))`;
+}
+
+async function aggregate(db: EntityManager, tables: { cells: string; measures: string }, key: string, where: string[], params: unknown[]): Promise<GroupedSums> {
   const rows = (await db.query(
     `SELECT ${key} AS group_key, m.measure, sum(m.n)::int AS n, sum(m.total) AS total, sum(m.total_sq) AS total_sq, sum(m.favourable)::int AS favourable,
             sum(m.total_y) AS total_y, sum(m.total_y_sq) AS total_y_sq, sum(m.total_xy) AS total_xy
-     FROM insights.report_cell c JOIN insights.report_cell_measure m ON m.cell_id = c.id
+     FROM ${tables.cells} c JOIN ${tables.measures} m ON m.cell_id = c.id
      WHERE ${where.join(' AND ')}
      GROUP BY 1, 2`,
     params,

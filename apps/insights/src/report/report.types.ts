@@ -201,6 +201,12 @@ export class BreakdownRow {
 
   @Field(() => ReportFigures, { description: 'Its figures, or why they are suppressed.' })
   figures!: ReportFigures;
+
+  @Field(() => ReportFigures, {
+    nullable: true,
+    description: 'The same group across every tenant (role, setting and tenure band breakdowns of library instruments): shown only where at least three trusts contribute.',
+  })
+  benchmark!: ReportFigures | null;
 }
 
 @ObjectType('Breakdown', { description: 'The report split by one dimension. Rows that cannot be shown say so; what they hold is still in the total where that is safe.' })

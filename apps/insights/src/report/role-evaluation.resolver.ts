@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
 import { authorise, ErrorCode, HarbourError, parseId, placementLoader, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { Breakdown, CommentSet, ReportDimension, ReportFigures, Retention, RoleEvaluationFilter, TenurePoint, TrendInterval, TrendPoint } from './report.types';
-import { breakdownOf, commentsOf, figuresFor, invitationFigures, prepareEvaluation, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
+import { benchmarkFor, breakdownOf, commentsOf, figuresFor, invitationFigures, prepareEvaluation, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
 
 @ObjectType('RoleEvaluation', {
   description:
@@ -59,6 +59,15 @@ export class RoleEvaluationResolver {
     const { roleIds, ...rest } = report.evaluation.filter;
     if (!roleIds) return null;
     return figuresFor(ctx.db, report.evaluation, { ...rest, otherThanRoleIds: roleIds });
+  }
+
+  @FieldResolver(() => ReportFigures, {
+    nullable: true,
+    description:
+      'The same figures across every tenant, for the filter\'s roles, settings, tenure bands and months (organisations and cohorts are a trust\'s own): each figure rests on at least three trusts, and never shows one. Null when the surveys come from no library instrument.',
+  })
+  benchmark(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<ReportFigures | null> {
+    return benchmarkFor(ctx.db, report.evaluation);
   }
 
   @FieldResolver(() => [TrendPoint], { description: 'The figures by month or quarter answered, from the first period to the last.' })

@@ -2,10 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { ErrorCode, HarbourError, parseId, type GrantScope } from '@harbour/graphql-kit';
 import { INSTRUMENTS, TENURE_BANDS } from '@harbour/survey-kit';
 import { quarterOf } from '../disclosure/cells';
+import { BENCHMARK_MIN_TENANTS } from '../disclosure/refresh-benchmark';
 import { refreshCells } from '../disclosure/refresh-cells';
 import { DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
 import { FIGURE_MEASURES, figuresOf, questionText } from './figures';
-import { cellConditions, sumCells, type Grouping, type MeasureSums, type ReportFilter } from './report-query';
+import { cellConditions, sumBenchmarkCells, sumCells, type BenchmarkFilter, type Grouping, type MeasureSums, type ReportFilter } from './report-query';
 import type { BreakdownRow, CommentSet, ReportFigures, RoleEvaluationFilter, RetentionBand, TenureBand, TrendPoint } from './report.types';
 import { ReportDimension, TrendInterval } from './report.types';
 
@@ -14,6 +15,8 @@ export interface Evaluation {
   scope: GrantScope;
   filter: ReportFilter;
   tenantIds: string[];
+  /** The library instruments its surveys were built from: what the all-tenant benchmark compares. */
+  instruments: string[];
   minimumGroupSize: number;
   minimumComments: number;
 }
@@ -45,10 +48,10 @@ export async function prepareEvaluation(db: EntityManager, scope: GrantScope, in
   const to = month('to', input.to);
   if (from && to && from > to) throw bad('from', `${input.from} is after to (${input.to})`);
   const surveys = (await db.query(
-    `SELECT survey_id, tenant_id FROM forms.report_survey
+    `SELECT survey_id, tenant_id, instrument_code FROM forms.report_survey
      WHERE ($1::text IS NULL OR instrument_code = $1) AND ($2::uuid[] IS NULL OR survey_id = ANY($2::uuid[]))`,
     [input.instrument ?? null, surveyIds ?? null],
-  )) as { survey_id: string; tenant_id: string }[];
+  )) as { survey_id: string; tenant_id: string; instrument_code: string | null }[];
   const missing = (surveyIds ?? []).filter((id) => !surveys.some((s) => s.survey_id === id));
   if (missing.length) throw bad('surveyIds', `no survey ${missing.join(', ')} that you may report on`);
 
@@ -63,6 +66,7 @@ export async function prepareEvaluation(db: EntityManager, scope: GrantScope, in
   return {
     scope,
     tenantIds,
+    instruments: [...new Set(surveys.flatMap((s) => (s.instrument_code ? [s.instrument_code] : [])))],
     minimumGroupSize: thresholds!.k,
     minimumComments: thresholds!.comments,
     filter: {
@@ -83,10 +87,15 @@ export function suppressedReason(ev: Evaluation): string {
   return `Fewer than ${ev.minimumGroupSize} responses can be shown for this group: it is too small, or it could only be shown by revealing a smaller group. Widen the filter (more roles, settings, organisations or months) to see figures.`;
 }
 
-export function reportFigures(ev: Evaluation, measures: Map<string, MeasureSums> | undefined): ReportFigures {
+/** Why a benchmark shows nothing. */
+export function benchmarkReason(ev: Evaluation): string {
+  return `Fewer than ${BENCHMARK_MIN_TENANTS} trusts, or fewer than ${ev.minimumGroupSize} responses, can be compared here without showing one trust or a small group.`;
+}
+
+export function reportFigures(ev: Evaluation, measures: Map<string, MeasureSums> | undefined, reason = suppressedReason(ev)): ReportFigures {
   const responded = measures?.get('responses')?.n ?? 0;
   if (!measures || responded === 0) {
-    return { suppressed: true, reason: suppressedReason(ev), responded: null, constructs: [], belongingMap: null, isolationRisk: null, intentionToLeave: null, checklist: [], drivers: [] };
+    return { suppressed: true, reason, responded: null, constructs: [], belongingMap: null, isolationRisk: null, intentionToLeave: null, checklist: [], drivers: [] };
   }
   return { suppressed: false, reason: null, ...figuresOf(measures) };
 }
@@ -95,6 +104,17 @@ export function reportFigures(ev: Evaluation, measures: Map<string, MeasureSums>
 export async function figuresFor(db: EntityManager, ev: Evaluation, filter: ReportFilter = ev.filter): Promise<ReportFigures> {
   const grouped = await sumCells(db, ev.scope, filter, null, FIGURE_MEASURES);
   return reportFigures(ev, grouped.get(null));
+}
+
+function benchmarkFilter(ev: Evaluation): BenchmarkFilter {
+  const { roleIds, settingIds, tenureBands, from, to } = ev.filter;
+  return { instruments: ev.instruments, roleIds, settingIds, tenureBands, from, to };
+}
+
+/** The same figures across every tenant (cells of three tenants or more), or null when the surveys come from no library instrument. */
+export async function benchmarkFor(db: EntityManager, ev: Evaluation): Promise<ReportFigures | null> {
+  if (!ev.instruments.length) return null;
+  return reportFigures(ev, (await sumBenchmarkCells(db, benchmarkFilter(ev), null, FIGURE_MEASURES)).get(null), benchmarkReason(ev));
 }
 
 /** Invited and completed, from the invitation cells, with the rate. */
@@ -146,7 +166,14 @@ export async function breakdownOf(db: EntityManager, ev: Evaluation, dimension: 
   }
   const grouped = await sumCells(db, ev.scope, filter, dimension as Grouping, FIGURE_MEASURES);
   const values = await valuesOf(db, ev, dimension, filter.organisationId!);
-  const rows = values.map(({ key, label }) => ({ key, label, figures: reportFigures(ev, grouped.get(key)) }));
+  const comparable = ev.instruments.length > 0 && (dimension === ReportDimension.ROLE || dimension === ReportDimension.SETTING || dimension === ReportDimension.TENURE_BAND);
+  const benchmark = comparable ? await sumBenchmarkCells(db, benchmarkFilter(ev), dimension as 'role' | 'setting' | 'tenure_band', FIGURE_MEASURES) : null;
+  const rows = values.map(({ key, label }) => ({
+    key,
+    label,
+    figures: reportFigures(ev, grouped.get(key)),
+    benchmark: benchmark ? reportFigures(ev, benchmark.get(key), benchmarkReason(ev)) : null,
+  }));
   const rest = grouped.get(null);
   return { rows, unattributed: rest && (rest.get('responses')?.n ?? 0) > 0 ? reportFigures(ev, rest) : null };
 }
