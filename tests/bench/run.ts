@@ -1,5 +1,6 @@
 import { deliveryBench } from './delivery.bench';
 import { gatewayBench } from './gateway.bench';
+import { reportsBench } from './reports.bench';
 
 /** `pnpm bench`: every benchmark, one after another. Figures and ratios are printed, never asserted. */
 async function main(): Promise<void> {
@@ -11,6 +12,10 @@ async function main(): Promise<void> {
   if (!only || only === 'delivery') {
     console.log('\n== delivery: submissions, rollups, the respondent route ==');
     await deliveryBench({ seconds, concurrency: Number(process.env.BENCH_CONCURRENCY || 16) });
+  }
+  if (!only || only === 'reports') {
+    console.log('\n== reports: a role evaluation over a million responses ==');
+    await reportsBench({ responses: Number(process.env.BENCH_RESPONSES || 1_000_000), tenants: Number(process.env.BENCH_TRUSTS || 20), runs: rounds + 2 });
   }
 }
 

@@ -5,6 +5,11 @@ import { buildInsightsSchema } from './schema';
 
 export { database } from './database';
 export { seedInsights } from './seed';
+export { refreshBenchmark } from './disclosure/refresh-benchmark';
+export { refreshCells } from './disclosure/refresh-cells';
+export { figuresOf, FIGURE_MEASURES } from './report/figures';
+export { sumBenchmarkCells, sumCells } from './report/report-query';
+export type { GroupedSums, MeasureSums, ReportFilter } from './report/report-query';
 
 /** The insights subgraph: counts and summaries, with anonymity thresholds. */
 export const insights: SubgraphDefinition = { name: 'insights', database, buildSchema: buildInsightsSchema, jobs: [benchmarkClock()] };

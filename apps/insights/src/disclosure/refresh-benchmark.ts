@@ -3,16 +3,21 @@ import type { EntityManager } from 'typeorm';
 import { loadConfig } from '@harbour/config';
 import { DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
 import { NO_COHORT, NO_SETTING, partition, type Atom } from './cells';
+import { withLocal } from './refresh-cells';
 
 /** Fewest tenants any benchmark figure may rest on. */
 export const BENCHMARK_MIN_TENANTS = 3;
 
+/** The library's surveys and the national catalogue, looked up once per statement. */
+const LOOKUPS = `WITH instruments AS MATERIALIZED (SELECT survey_id, instrument_code FROM forms.report_survey WHERE instrument_code IS NOT NULL),
+  national_roles AS MATERIALIZED (SELECT id FROM directory.report_label WHERE kind = 'role' AND tenant_id IS NULL),
+  national_settings AS MATERIALIZED (SELECT id FROM directory.report_label WHERE kind = 'setting' AND tenant_id IS NULL)`;
 /** The rollups of the library's instruments, by national role and setting (a tenant's own setting counts as none), across tenants. */
 const ACROSS_TENANTS = `
   FROM responses.report_rollup r
-  JOIN forms.report_survey s ON s.survey_id = r.survey_id AND s.instrument_code IS NOT NULL
-  JOIN directory.report_label role ON role.kind = 'role' AND role.id = r.role_id AND role.tenant_id IS NULL
-  LEFT JOIN directory.report_label setting ON setting.kind = 'setting' AND setting.id = r.setting_id AND setting.tenant_id IS NULL`;
+  JOIN instruments s ON s.survey_id = r.survey_id
+  JOIN national_roles role ON role.id = r.role_id
+  LEFT JOIN national_settings setting ON setting.id = r.setting_id`;
 const SETTING = `coalesce(setting.id, '${NO_SETTING}'::uuid)`;
 
 async function fingerprintOf(db: EntityManager): Promise<string> {
@@ -34,8 +39,14 @@ export async function refreshBenchmark(db: EntityManager): Promise<boolean> {
   const [state] = (await db.query(`SELECT fingerprint FROM insights.benchmark_state`)) as { fingerprint: string }[];
   if (state?.fingerprint === fingerprint) return false;
 
+  // A rebuild reads every tenant's rollups: more than a request's statement time at scale.
+  return withLocal(db, { statement_timeout: '10min' }, () => rebuild(db, fingerprint));
+}
+
+async function rebuild(db: EntityManager, fingerprint: string): Promise<boolean> {
   const rows = (await db.query(
-    `SELECT s.instrument_code, r.role_id, ${SETTING} AS setting_id, r.tenure_band, r.month::text AS month, r.tenant_id, sum(r.n)::int AS n,
+    `${LOOKUPS}
+     SELECT s.instrument_code, r.role_id, ${SETTING} AS setting_id, r.tenure_band, r.month::text AS month, r.tenant_id, sum(r.n)::int AS n,
             max(greatest(coalesce(c.min_group_size, 0), coalesce(p.min_group_size, $1)))::int AS k
      ${ACROSS_TENANTS}
      LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
@@ -96,13 +107,17 @@ export async function refreshBenchmark(db: EntityManager): Promise<boolean> {
       list.map((m) => m.cellId),
     ],
   );
-  await db.query(
+  // The atoms were just written, with no statistics yet: a nested loop over them would take minutes.
+  await withLocal(db, { enable_nestloop: 'off' }, () =>
+    db.query(
     `INSERT INTO insights.benchmark_cell_measure (cell_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy)
+     ${LOOKUPS}
      SELECT a.cell_id, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
      ${ACROSS_TENANTS}
      JOIN insights.benchmark_atom a ON a.instrument_code = s.instrument_code AND a.role_id = r.role_id AND a.setting_id = ${SETTING}
        AND a.tenure_band = r.tenure_band AND a.month = r.month
      GROUP BY a.cell_id, r.measure`,
+    ),
   );
   await db.query(
     `INSERT INTO insights.benchmark_state (id, fingerprint, built_at, cells) VALUES (true, $1, now(), $2)

@@ -43,16 +43,27 @@ const SOURCES: Record<Population, { atoms: string; measures: string }> = {
   },
 };
 
-/** What the cells were built from: the rollups' change count, the invitations, and every threshold that applies. */
+/** Runs `work` with planner or limit settings changed for this transaction, then puts them back as they were. */
+export async function withLocal<T>(db: EntityManager, settings: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const names = Object.keys(settings);
+  const before = (await db.query(`SELECT ${names.map((_, i) => `current_setting($${i + 1}) AS s${i}`).join(', ')}`, names)) as Record<string, string>[];
+  await db.query(`SELECT ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, names.flatMap((n) => [n, settings[n]]));
+  try {
+    return await work();
+  } finally {
+    await db.query(`SELECT ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, names.flatMap((n, i) => [n, before[0]![`s${i}`]]));
+  }
+}
+
+/** What the cells were built from: the count of changes to the rollups and invitations, and every threshold that applies. */
 async function fingerprintOf(db: EntityManager, tenantId: string): Promise<{ fingerprint: string; tenantK: number }> {
   const [row] = (await db.query(
     `SELECT coalesce((SELECT version FROM responses.report_rollup_version WHERE tenant_id = $1), 0)::text AS version,
-            (SELECT count(*) || ':' || coalesce(sum(completed), 0) FROM responses.report_invitation WHERE tenant_id = $1) AS invitations,
             coalesce((SELECT min_group_size FROM insights.reporting_policy WHERE tenant_id = $1), $2)::int AS tenant_k,
             coalesce((SELECT string_agg(campaign_id || ':' || min_group_size, ',' ORDER BY campaign_id) FROM forms.report_campaign WHERE tenant_id = $1), '') AS campaigns`,
     [tenantId, DEFAULT_MIN_GROUP_SIZE],
-  )) as { version: string; invitations: string; tenant_k: number; campaigns: string }[];
-  return { fingerprint: `${row.version}/${row.invitations}/${row.tenant_k}/${row.campaigns}`, tenantK: row.tenant_k };
+  )) as { version: string; tenant_k: number; campaigns: string }[];
+  return { fingerprint: `${row!.version}/${row!.tenant_k}/${row!.campaigns}`, tenantK: row!.tenant_k };
 }
 
 async function build(db: EntityManager, tenantId: string, population: Population, tenantK: number, parentOf: (id: string) => string | null): Promise<{ cells: number; excluded: number }> {
@@ -110,9 +121,12 @@ async function build(db: EntityManager, tenantId: string, population: Population
       members.map((m) => m.cellId),
     ],
   );
-  await db.query(
-    `INSERT INTO insights.report_cell_measure (cell_id, tenant_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy) ${SOURCES[population].measures}`,
-    [tenantId, population],
+  // The atoms were just written, with no statistics yet: a nested loop over them would take minutes.
+  await withLocal(db, { enable_nestloop: 'off' }, () =>
+    db.query(`INSERT INTO insights.report_cell_measure (cell_id, tenant_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy) ${SOURCES[population].measures}`, [
+      tenantId,
+      population,
+    ]),
   );
   return { cells: cells.length, excluded: excluded.length };
 }
@@ -131,6 +145,11 @@ export async function refreshCells(db: EntityManager, tenantId: string): Promise
   const { fingerprint, tenantK } = await fingerprintOf(db, tenantId);
   if ((await built()) === fingerprint) return;
 
+  // A large trust's rebuild can take longer than a request's statement time: once per change.
+  await withLocal(db, { statement_timeout: '5min' }, () => rebuild(db, tenantId, fingerprint, tenantK));
+}
+
+async function rebuild(db: EntityManager, tenantId: string, fingerprint: string, tenantK: number): Promise<void> {
   const parents = (await db.query(`SELECT descendant_id, ancestor_id FROM directory.organisation_ancestry WHERE tenant_id = $1 AND depth = 1`, [tenantId])) as {
     descendant_id: string;
     ancestor_id: string;

@@ -87,10 +87,10 @@ export async function sumCells(
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
   const { where, organisation } = cellConditions(scope, filter, bind);
-  where.push(`c.population = ${bind(population)}`, measureCondition(measures, bind));
+  where.push(`c.population = ${bind(population)}`);
   if (grouping === 'organisation' && !organisation) throw new Error('Grouping by organisation needs an organisation to break down');
   const key = grouping ? GROUP_KEY[grouping].replace('$ORG', `${organisation}::uuid`) : 'NULL::text';
-  return aggregate(db, { cells: 'insights.report_cell', measures: 'insights.report_cell_measure' }, key, where, params);
+  return aggregate(db, { cells: 'insights.report_cell', measures: 'insights.report_cell_measure' }, key, where, measureCondition(measures, bind), params);
 }
 
 /** Who the all-tenant benchmark compares with: no organisation or cohort, as those are a tenant's own. */
@@ -116,14 +116,14 @@ export async function sumBenchmarkCells(
 ): Promise<GroupedSums> {
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
-  const where = [`c.instrument_code = ANY(${bind(filter.instruments)}::text[])`, measureCondition(measures, bind)];
+  const where = [`c.instrument_code = ANY(${bind(filter.instruments)}::text[])`];
   if (filter.roleIds) where.push(`c.role_id = ANY(${bind(filter.roleIds)}::uuid[])`);
   if (filter.settingIds) where.push(`c.setting_id = ANY(${bind(filter.settingIds)}::uuid[])`);
   if (filter.tenureBands) where.push(`c.tenure_band = ANY(${bind(filter.tenureBands)}::text[])`);
   if (filter.from) where.push(`c.period_start >= ${bind(filter.from)}::date`);
   if (filter.to) where.push(`c.period_end <= ${bind(filter.to)}::date`);
   const key = grouping ? GROUP_KEY[grouping] : 'NULL::text';
-  return aggregate(db, { cells: 'insights.benchmark_cell', measures: 'insights.benchmark_cell_measure' }, key, where, params);
+  return aggregate(db, { cells: 'insights.benchmark_cell', measures: 'insights.benchmark_cell_measure' }, key, where, measureCondition(measures, bind), params);
 }
 
 /** Keeps measures by exact name, or by prefix for names ending in ':'. */
@@ -132,12 +132,24 @@ function measureCondition(measures: readonly string[], bind: (value: unknown) =>
       OR m.measure LIKE ANY(${bind(measures.filter((m) => m.endsWith(':')).map((m) => `${m.replace(/[%_\\]/g, '\\$&')}%`))}::text[]))`;
 }
 
-async function aggregate(db: EntityManager, tables: { cells: string; measures: string }, key: string, where: string[], params: unknown[]): Promise<GroupedSums> {
+/**
+ * Sums measures over the cells `where` keeps (conditions on `c`), grouped by `key` (an
+ * expression on `c`). Cells are chosen, and keyed, once each, before their measures are read.
+ */
+async function aggregate(
+  db: EntityManager,
+  tables: { cells: string; measures: string },
+  key: string,
+  where: string[],
+  measureWhere: string,
+  params: unknown[],
+): Promise<GroupedSums> {
   const rows = (await db.query(
-    `SELECT ${key} AS group_key, m.measure, sum(m.n)::int AS n, sum(m.total) AS total, sum(m.total_sq) AS total_sq, sum(m.favourable)::int AS favourable,
+    `WITH chosen AS MATERIALIZED (SELECT c.id, ${key} AS group_key FROM ${tables.cells} c WHERE ${where.join(' AND ')})
+     SELECT c.group_key, m.measure, sum(m.n)::int AS n, sum(m.total) AS total, sum(m.total_sq) AS total_sq, sum(m.favourable)::int AS favourable,
             sum(m.total_y) AS total_y, sum(m.total_y_sq) AS total_y_sq, sum(m.total_xy) AS total_xy
-     FROM ${tables.cells} c JOIN ${tables.measures} m ON m.cell_id = c.id
-     WHERE ${where.join(' AND ')}
+     FROM chosen c JOIN ${tables.measures} m ON m.cell_id = c.id
+     WHERE ${measureWhere}
      GROUP BY 1, 2`,
     params,
   )) as { group_key: string | null; measure: string; n: number; total: number; total_sq: number; favourable: number; total_y: number; total_y_sq: number; total_xy: number }[];

@@ -42,7 +42,9 @@ export class RoleEvaluationResolver {
       await authorise(ctx, 'read_reports', { organisationId, tenantId: placement.tenantId });
     }
     const evaluation = await prepareEvaluation(ctx.db, scope, filter, organisationId);
-    const [figures, invitations] = await Promise.all([figuresFor(ctx.db, evaluation), invitationFigures(ctx.db, evaluation)]);
+    // One connection: one statement at a time.
+    const figures = await figuresFor(ctx.db, evaluation);
+    const invitations = await invitationFigures(ctx.db, evaluation);
     return Object.assign(new RoleEvaluation(), { evaluation, minimumGroupSize: evaluation.minimumGroupSize, figures, ...invitations });
   }
 

@@ -47,10 +47,12 @@ export async function prepareEvaluation(db: EntityManager, scope: GrantScope, in
   const from = month('from', input.from);
   const to = month('to', input.to);
   if (from && to && from > to) throw bad('from', `${input.from} is after to (${input.to})`);
+  // An organisation narrows the surveys to its trust's.
   const surveys = (await db.query(
     `SELECT survey_id, tenant_id, instrument_code FROM forms.report_survey
-     WHERE ($1::text IS NULL OR instrument_code = $1) AND ($2::uuid[] IS NULL OR survey_id = ANY($2::uuid[]))`,
-    [input.instrument ?? null, surveyIds ?? null],
+     WHERE ($1::text IS NULL OR instrument_code = $1) AND ($2::uuid[] IS NULL OR survey_id = ANY($2::uuid[]))
+       AND ($3::uuid IS NULL OR tenant_id = (SELECT tenant_id FROM directory.organisation_ancestry WHERE descendant_id = $3 LIMIT 1))`,
+    [input.instrument ?? null, surveyIds ?? null, organisationId ?? null],
   )) as { survey_id: string; tenant_id: string; instrument_code: string | null }[];
   const missing = (surveyIds ?? []).filter((id) => !surveys.some((s) => s.survey_id === id));
   if (missing.length) throw bad('surveyIds', `no survey ${missing.join(', ')} that you may report on`);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { bumpVersion } from '../submission/rollups';
 
 /**
  * One invitation per person due in each open campaign, with who they are now (role, employing
@@ -58,10 +59,12 @@ const ISSUE = `
          role_id, employing_organisation_id, setting_id, cohort, started_on, opens, closes
   FROM due
   ON CONFLICT (campaign_id, round, staff_id) DO NOTHING
-  RETURNING id`;
+  RETURNING id, tenant_id`;
 
 /** Makes the invitations now due (in the tenants `db`'s transaction may see); `today` (YYYY-MM-DD) for tests. */
 export async function issueInvitations(db: EntityManager, options: { today?: string; campaignId?: string } = {}): Promise<string[]> {
-  const rows = (await db.query(ISSUE, [options.today ?? null, options.campaignId ?? null])) as { id: string }[];
+  const rows = (await db.query(ISSUE, [options.today ?? null, options.campaignId ?? null])) as { id: string; tenant_id: string }[];
+  // Reports count invitations too: their summaries are out of date.
+  for (const tenantId of new Set(rows.map((r) => r.tenant_id))) await bumpVersion(db, tenantId);
   return rows.map((r) => r.id);
 }

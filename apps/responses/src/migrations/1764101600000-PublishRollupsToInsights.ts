@@ -4,7 +4,7 @@ import { tenantIsolation } from '@harbour/db';
 /**
  * What role-evaluation reports need from the rollups: pairs of values (an item with an outcome,
  * for correlations), a per-tenant count of changes (so insights knows when its summaries are out
- * of date), and both published to insights as views.
+ * of date; invitations count as changes too), and both published to insights as views.
  */
 export class PublishRollupsToInsights1764101600000 implements MigrationInterface {
   name = 'PublishRollupsToInsights1764101600000';

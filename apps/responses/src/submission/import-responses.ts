@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { scoreAnswers, type ScoringSpec } from '@harbour/survey-kit';
 import { pseudonymKey } from './respondent.service';
-import { RollupBatch } from './rollups';
+import { bumpVersion, RollupBatch } from './rollups';
 
 /** A campaign's past round as an import brings it: who was asked, as they were then, and what they answered. */
 export interface ImportedInvitation {
@@ -36,13 +36,14 @@ export interface ImportTarget {
  * Writes past rounds of a campaign in bulk (the demo's history, the benchmark's million):
  * invitations, responses and rollups exactly as one submission at a time would, but a batch
  * per statement, with the rollups summed in memory first. Invitations already there are kept
- * as they are, and so is everything written for them. `progress` hears how many are done.
+ * as they are, and so is everything written for them. `progress` hears how many invitations
+ * and responses are written so far.
  */
 export async function importResponses(
   db: EntityManager,
   target: ImportTarget,
   invitations: Iterable<ImportedInvitation>,
-  options: { batch?: number; progress?: (done: number) => void } = {},
+  options: { batch?: number; progress?: (invitations: number, responses: number) => void } = {},
 ): Promise<{ invitations: number; responses: number }> {
   const batchSize = options.batch ?? 2000;
   const key = target.anonymity === 'pseudonymous' ? await pseudonymKey(db, target.tenantId) : null;
@@ -122,7 +123,7 @@ export async function importResponses(
     done += batch.length;
     answered += scored.length;
     batch = [];
-    options.progress?.(done);
+    options.progress?.(done, answered);
   };
 
   for (const invitation of invitations) {
@@ -132,5 +133,7 @@ export async function importResponses(
   await flush();
 
   await rollups.write(db, batchSize);
+  // Invitations alone change what reports count, too.
+  if (done) await bumpVersion(db, target.tenantId);
   return { invitations: done, responses: answered };
 }

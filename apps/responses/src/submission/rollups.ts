@@ -42,7 +42,7 @@ function params(entry: RollupEntry, measures: Measure[]): unknown[] {
   ];
 }
 
-/** Counts a change to a tenant's rollups, so reports know their summaries are out of date. */
+/** Counts a change to a tenant's rollups or invitations, so reports know their summaries are out of date. */
 export async function bumpVersion(db: EntityManager, tenantId: string): Promise<void> {
   await db.query(
     `INSERT INTO responses.rollup_version AS v (tenant_id, version) VALUES ($1, 1) ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1`,
