@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { demoData, nationalId } from '@harbour/demo';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
@@ -139,5 +140,47 @@ describe('role evaluation through the gateway', () => {
     }
     const anonymous = await evaluate({}, `instrument: "where_i_belong"`);
     expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('exports the report\'s tables as XLSX and CSV through the gateway, holding the figures GraphQL gives', async () => {
+    const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    const filter = { instrument: 'where_i_belong', roleIds: [PSW], settingIds: [COMMUNITY, INPATIENT] };
+    const shown = await evaluate(evaluator, `instrument: "where_i_belong", roleIds: ["${PSW}"], settingIds: ["${COMMUNITY}", "${INPATIENT}"]`, `figures { responded constructs { name n mean } } breakdown(by: SETTING) { rows { label figures { suppressed responded } } }`);
+    const report = shown.data!.roleEvaluation;
+    const url = (path: string, extra = '') => `${new URL(path, platform.gatewayUrl)}?filter=${encodeURIComponent(JSON.stringify(filter))}${extra}`;
+
+    const xlsx = await fetch(url('/exports/role-evaluation.xlsx'), { headers: evaluator });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="role-evaluation.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Constructs', 'Belonging map', 'By setting', 'Trend by quarter', 'Tenure curve', 'Checklist', 'Drivers']);
+    const summary = workbook.getWorksheet('Summary')!;
+    const cells = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    expect(cells(summary).find((r) => r[0] === 'Responses in these figures')![1]).toBe(report.figures.responded);
+    for (const construct of report.figures.constructs as { name: string; n: number; mean: number }[]) {
+      const row = cells(workbook.getWorksheet('Constructs')!).find((r) => r[0] === 'This filter' && r[1] === construct.name)!;
+      expect([row[2], row[3]]).toEqual([construct.n, construct.mean]);
+    }
+    const bySetting = cells(workbook.getWorksheet('By setting')!);
+    for (const row of report.breakdown.rows as { label: string; figures: { suppressed: boolean; responded: number | null } }[]) {
+      expect(bySetting.find((r) => r[0] === row.label)![1]).toBe(row.figures.suppressed ? 'suppressed' : row.figures.responded);
+    }
+
+    const csv = await fetch(url('/exports/role-evaluation.csv', '&table=breakdown&by=SETTING'), { headers: evaluator });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toMatch(/^Group,Responses,/);
+    expect(lines.length).toBe(bySetting.length + 1);
+
+    // Refused as GraphQL would refuse: anonymous, a bad filter, someone else's organisation.
+    expect((await fetch(url('/exports/role-evaluation.xlsx'))).status).toBe(401);
+    const refused = await fetch(`${new URL('/exports/role-evaluation.csv', platform.gatewayUrl)}?filter=${encodeURIComponent('{"instrument":"where_i_belong","roleIds":[]}')}`, { headers: evaluator });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/roleIds: an empty list/);
+    const perinatal = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.perinatalLead);
+    const theirs = await fetch(`${new URL('/exports/role-evaluation.xlsx', platform.gatewayUrl)}?filter=${encodeURIComponent(JSON.stringify({ instrument: 'where_i_belong', organisationId: pcn.id }))}`, { headers: perinatal });
+    expect([403, 404]).toContain(theirs.status);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
 import { exitOnStop } from '@harbour/graphql-kit';
+import { exportsProxy } from './exports-proxy';
 import { startGateway } from './gateway';
 import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { staticFiles } from './static-files';
@@ -20,7 +21,10 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     production: config.production,
     port: config.gatewayPort,
-    fallback: staticFiles(path.join(root, 'apps', 'web', 'dist')),
+    fallback: exportsProxy(
+      { insightsUrl: config.subgraphUrls.insights, directoryUrl: config.subgraphUrls.directory, gatewaySecret: config.gatewaySecret },
+      staticFiles(path.join(root, 'apps', 'web', 'dist')),
+    ),
   });
   console.log(`[gateway] ${config.gatewayEngine === 'apollo' ? 'Apollo Gateway' : 'Hive Gateway'} listening on ${running.url}`);
   stop.cleanup(() => running.close());

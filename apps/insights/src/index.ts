@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from '@harbour/graphql-kit';
 import { database } from './database';
 import { benchmarkClock } from './disclosure/refresh-benchmark';
+import { reportDownloads } from './exports/report-downloads';
 import { buildInsightsSchema } from './schema';
 
 export { database } from './database';
@@ -12,4 +13,4 @@ export { sumBenchmarkCells, sumCells } from './report/report-query';
 export type { GroupedSums, MeasureSums, ReportFilter } from './report/report-query';
 
 /** The insights subgraph: counts and summaries, with anonymity thresholds. */
-export const insights: SubgraphDefinition = { name: 'insights', database, buildSchema: buildInsightsSchema, jobs: [benchmarkClock()] };
+export const insights: SubgraphDefinition = { name: 'insights', database, buildSchema: buildInsightsSchema, downloads: reportDownloads, jobs: [benchmarkClock()] };

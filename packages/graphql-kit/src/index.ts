@@ -24,6 +24,7 @@ export { PageInfo, PageArgs, connectionOf, encodeCursor, decodeCursor, pageFrom 
 export type { CursorPart, Page } from './connection';
 export { isUuid, parseId } from './ids';
 export { runSubgraph } from './run-subgraph';
+export type { Download, Downloads } from './downloads';
 export { startBackgroundJobs } from './background-jobs';
 export type { BackgroundJob } from './background-jobs';
 export type { SubgraphDefinition } from './run-subgraph';

@@ -5,6 +5,7 @@ import { createSubgraphDataSource, subgraphRole, type SubgraphDatabase } from '@
 import { startBackgroundJobs, type BackgroundJob } from './background-jobs';
 import { exitOnStop } from './shutdown';
 import type { DataSource } from 'typeorm';
+import type { Downloads } from './downloads';
 import { startSubgraphServer, type InternalRoutes } from './subgraph-server';
 
 /** What each subgraph app exports: its name, its corner of the database, its schema. */
@@ -14,6 +15,8 @@ export interface SubgraphDefinition {
   buildSchema(): Promise<GraphQLSchema>;
   /** JSON endpoints beside GraphQL that only the gateway calls (the directory's credential check). */
   internalRoutes?(dataSource: DataSource): InternalRoutes;
+  /** Files it streams to callers through the gateway, by path under /exports/. */
+  downloads?: Downloads;
   /** Work it does by itself while it runs, such as opening and closing campaigns on their days. */
   jobs?: readonly BackgroundJob[];
 }
@@ -50,6 +53,7 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     port: config.subgraphPorts[definition.name],
     gatewaySecret: config.gatewaySecret,
     internalRoutes: definition.internalRoutes?.(dataSource),
+    downloads: definition.downloads,
     maxBodyBytes: config.maxBodyBytes,
   });
   console.log(`[${definition.name}] listening on ${running.url}`);

@@ -5,10 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { decodeCaller, CALLER_HEADER } from './auth/caller';
-import { clientOf, requestIdOf, type HarbourContext } from './context';
-import { Loaders } from './loaders';
-import { openRequestScope, type RequestScope } from './request-scope';
-import { ErrorCode, HarbourError } from './errors';
+import type { HarbourContext } from './context';
+import { createRequestContext, headerValue, settleRequestContext } from './request-context';
+import { downloadHandler, type Downloads } from './downloads';
+import { ErrorCode } from './errors';
 import { checkGatewaySecret, GATEWAY_SECRET_HEADER } from './gateway-secret';
 import { BodyTooLarge, readBody, requestTarget, sendError, serveGraphQL, type RunningHttpServer } from './http-server';
 
@@ -22,6 +22,8 @@ export interface SubgraphServerOptions {
   gatewaySecret: string;
   /** JSON endpoints beside GraphQL that only the gateway may call, by path. */
   internalRoutes?: InternalRoutes;
+  /** Files streamed to callers through the gateway, by path (under /exports/). */
+  downloads?: Downloads;
   /** Largest request body read, in bytes. */
   maxBodyBytes?: number;
 }
@@ -99,32 +101,13 @@ export function createSubgraphApolloServer(schema: GraphQLSchema): ApolloServer<
   });
 }
 
-const scopes = new WeakMap<HarbourContext, RequestScope>();
+export { createRequestContext, settleRequestContext };
 
-/** A request's context: the verified caller and a transaction scoped to the caller's tenants. */
-export async function createRequestContext(dataSource: DataSource, req: IncomingMessage): Promise<HarbourContext> {
-  const caller = decodeCaller(headerValue(req.headers[CALLER_HEADER]));
-  if (!caller) throw new HarbourError(ErrorCode.UNAUTHENTICATED, 'The caller header does not parse');
-  const scope = await openRequestScope(dataSource, caller);
-  const context: HarbourContext = {
-    requestId: requestIdOf(req),
-    caller,
-    client: clientOf(req),
-    db: scope.db,
-    loaders: new Loaders(),
-    outcome: { failed: false },
-  };
-  scopes.set(context, scope);
-  return context;
-}
-
-/** Ends the request's transaction: commits unless an error was met. */
-export async function settleRequestContext(context: HarbourContext): Promise<void> {
-  await scopes.get(context)?.finish(!context.outcome.failed);
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+/** What a subgraph answers beside GraphQL: its downloads, then its internal routes. */
+function fallbackOf(options: SubgraphServerOptions) {
+  const internal = options.internalRoutes ? internalHandler(options.internalRoutes, options.gatewaySecret) : undefined;
+  if (options.downloads) return { fallback: downloadHandler(options.downloads, options.dataSource, options.gatewaySecret, internal) };
+  return internal ? { fallback: internal } : {};
 }
 
 /** Starts one subgraph: Apollo Server that answers only the gateway. */
@@ -134,7 +117,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     server,
     host: options.host,
     port: options.port,
-    ...(options.internalRoutes ? { fallback: internalHandler(options.internalRoutes, options.gatewaySecret) } : {}),
+    ...fallbackOf(options),
     maxBodyBytes: options.maxBodyBytes,
     context: (req) => createRequestContext(options.dataSource, req),
     settle: settleRequestContext,

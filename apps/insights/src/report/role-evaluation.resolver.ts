@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
-import { authorise, ErrorCode, HarbourError, parseId, placementLoader, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import type { HarbourContext } from '@harbour/graphql-kit';
+import { openEvaluation } from './open-evaluation';
 import { Breakdown, CommentSet, ReportDimension, ReportFigures, Retention, RoleEvaluationFilter, TenurePoint, TrendInterval, TrendPoint } from './report.types';
-import { benchmarkFor, breakdownOf, commentsOf, figuresFor, invitationFigures, prepareEvaluation, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
+import { benchmarkFor, breakdownOf, commentsOf, figuresFor, invitationFigures, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
 
 @ObjectType('RoleEvaluation', {
   description:
@@ -33,15 +34,7 @@ export class RoleEvaluationResolver {
     description: 'A role evaluation: response rates, constructs, the belonging map, isolation, checklists and drivers for a filter, with breakdowns, trends, tenure curve, comments and retention (evaluators and trust admins).',
   })
   async roleEvaluation(@Arg('filter', () => RoleEvaluationFilter) filter: RoleEvaluationFilter, @Ctx() ctx: HarbourContext): Promise<RoleEvaluation> {
-    const scope = requireScope(ctx, 'read_reports');
-    let organisationId: string | undefined;
-    if (filter.organisationId) {
-      organisationId = parseId('organisationId', filter.organisationId);
-      const placement = await placementLoader(ctx).load(organisationId);
-      if (!placement) throw new HarbourError(ErrorCode.NOT_FOUND, `organisationId: no organisation ${organisationId} that you may report on`, { argument: 'organisationId' });
-      await authorise(ctx, 'read_reports', { organisationId, tenantId: placement.tenantId });
-    }
-    const evaluation = await prepareEvaluation(ctx.db, scope, filter, organisationId);
+    const evaluation = await openEvaluation(ctx, filter);
     // One connection: one statement at a time.
     const figures = await figuresFor(ctx.db, evaluation);
     const invitations = await invitationFigures(ctx.db, evaluation);

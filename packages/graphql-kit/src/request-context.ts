@@ -1,0 +1,35 @@
+import type { IncomingMessage } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { decodeCaller, CALLER_HEADER } from './auth/caller';
+import { clientOf, requestIdOf, type HarbourContext } from './context';
+import { ErrorCode, HarbourError } from './errors';
+import { Loaders } from './loaders';
+import { openRequestScope, type RequestScope } from './request-scope';
+
+const scopes = new WeakMap<HarbourContext, RequestScope>();
+
+/** A request's context: the verified caller and a transaction scoped to the caller's tenants. */
+export async function createRequestContext(dataSource: DataSource, req: IncomingMessage): Promise<HarbourContext> {
+  const caller = decodeCaller(headerValue(req.headers[CALLER_HEADER]));
+  if (!caller) throw new HarbourError(ErrorCode.UNAUTHENTICATED, 'The caller header does not parse');
+  const scope = await openRequestScope(dataSource, caller);
+  const context: HarbourContext = {
+    requestId: requestIdOf(req),
+    caller,
+    client: clientOf(req),
+    db: scope.db,
+    loaders: new Loaders(),
+    outcome: { failed: false },
+  };
+  scopes.set(context, scope);
+  return context;
+}
+
+/** Ends the request's transaction: commits unless an error was met. */
+export async function settleRequestContext(context: HarbourContext): Promise<void> {
+  await scopes.get(context)?.finish(!context.outcome.failed);
+}
+
+export function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
