@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ReportFigures } from '../report/report.types';
-import { type ReportDimension, TrendInterval } from '../report/report.types';
+import { TrendInterval, type ReportDimension, type ReportFigures } from '../report/report.types';
 import { benchmarkFor, breakdownOf, figuresFor, invitationFigures, tenureCurveOf, trendOf, type Evaluation } from '../report/role-evaluation.service';
 
 export type Cell = string | number | null;
