@@ -4,6 +4,7 @@ export default defineConfig({
   // React's automatic JSX runtime, without a plugin: Harbour needs no fast refresh here.
   oxc: { jsx: { runtime: 'automatic' } },
   // The manifest lets `pnpm bench` weigh what each route loads.
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true },
+  // Two pages: the web app, and the GraphQL explorer the gateway serves at /graphql to browsers.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true, rollupOptions: { input: { main: 'index.html', explorer: 'explorer.html' } } },
   server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
 });

@@ -61,6 +61,7 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
     host: options.host,
     port: options.port,
     fallback: options.fallback,
+    intercept: options.intercept,
     refuse: async (req) => {
       const verified = await verify(req);
       if (isRefusal(verified)) return verified;

@@ -19,4 +19,6 @@ export interface GatewayOptions {
   production: boolean;
   /** Serves every path that is not /graphql (the web app). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Sees each request first; true when it answered it (the explorer page for a browser at /graphql). */
+  intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }

@@ -64,6 +64,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   });
   const httpServer = createServer((req, res) => {
     try {
+      if (options.intercept?.(req, res)) return;
       const pathname = requestTarget(req)?.pathname;
       if (pathname === '/graphql' || !options.fallback) {
         const declared = Number(req.headers['content-length'] ?? 0);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
 import { exitOnStop } from '@harbour/graphql-kit';
+import { explorerPage } from './explorer-page';
 import { exportsProxy } from './exports-proxy';
 import { startGateway } from './gateway';
 import { DEFAULT_LIMITS } from './limits/operation-limits';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.gatewaySecret) throw new Error('HARBOUR_GATEWAY_SECRET is not set: the subgraphs would refuse every request.');
   const root = repoRoot();
+  const web = staticFiles(path.join(root, 'apps', 'web', 'dist'));
   const running = await startGateway({
     engine: config.gatewayEngine,
     supergraphPath: path.join(root, 'schema', 'supergraph.graphql'),
@@ -23,8 +25,9 @@ async function main(): Promise<void> {
     port: config.gatewayPort,
     fallback: exportsProxy(
       { insightsUrl: config.subgraphUrls.insights, directoryUrl: config.subgraphUrls.directory, gatewaySecret: config.gatewaySecret },
-      staticFiles(path.join(root, 'apps', 'web', 'dist')),
+      web,
     ),
+    intercept: explorerPage(web),
   });
   console.log(`[gateway] ${config.gatewayEngine === 'apollo' ? 'Apollo Gateway' : 'Hive Gateway'} listening on ${running.url}`);
   stop.cleanup(() => running.close());

@@ -25,6 +25,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   refuse?: (req: IncomingMessage) => Refusal | null | Promise<Refusal | null>;
   /** Handles every other path (static files); 404 when absent. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Sees each request first; true when it answered it (the explorer page for browsers at the GraphQL path). */
+  intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   /** Most operations in one batched (JSON array) request; larger batches get 400. */
@@ -90,6 +92,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   await options.server.start();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (options.intercept?.(req, res)) return;
     const url = requestTarget(req);
     if (!url) {
       sendError(res, 400, 'BAD_REQUEST', 'The request target is not a valid URL path');
