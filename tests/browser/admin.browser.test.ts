@@ -35,6 +35,7 @@ const PAGE_NAMES: Record<string, string> = {
   '/surveys': 'Surveys',
   '/campaigns': 'Campaigns',
   '/outbox': 'Outbox',
+  '/reports': 'Reports',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
   '/catalogues': 'Roles and settings',
@@ -300,7 +301,7 @@ describe('the admin pages, for an evaluator', () => {
   it('offers no staff, import or access pages', async () => {
     const page = await signedIn(DEMO_ACCOUNTS.northmoorEvaluator);
     const links = await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link').allTextContents();
-    expect(links).toEqual(['Organisations', 'Organisation tree', 'Roles and settings', 'API tokens', 'Your account']);
+    expect(links).toEqual(['Organisations', 'Organisation tree', 'Reports', 'Roles and settings', 'API tokens', 'Your account']);
     await page.close();
   });
 });

@@ -12,6 +12,7 @@ import { CataloguesPage } from './features/catalogues/CataloguesPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
 import { PeoplePage } from './features/people/PeoplePage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { ImportStaffPage } from './features/staff/ImportStaffPage';
 import { StaffPage } from './features/staff/StaffPage';
 import { TokensPage } from './features/tokens/TokensPage';
@@ -26,6 +27,7 @@ const PAGES: Record<Route, ComponentType> = {
   '/surveys': SurveysPage,
   '/campaigns': CampaignsPage,
   '/outbox': OutboxPage,
+  '/reports': ReportsPage,
   '/staff': StaffPage,
   '/staff/import': ImportStaffPage,
   '/catalogues': CataloguesPage,

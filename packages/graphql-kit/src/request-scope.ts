@@ -23,6 +23,7 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
     // Tell TypeORM the transaction is open, so a nested transaction() takes a savepoint
     // instead of committing this one early.
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+    oneAtATime(runner);
   } catch (error) {
     await runner.release();
     throw error;
@@ -41,6 +42,24 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
       }
     },
   };
+}
+
+/**
+ * Sibling fields resolve concurrently, and all use the request's one connection: their
+ * statements are queued here, one after another, rather than handed to the driver together
+ * (which pg deprecates).
+ */
+function oneAtATime(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  let last: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = last.then(
+      () => query(...args),
+      () => query(...args),
+    );
+    last = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
 }
 
 /** Work the service does for itself across tenants (verifying a credential), never on a caller's behalf. */

@@ -7,6 +7,7 @@ export const ROUTES = {
   '/surveys': 'Surveys',
   '/campaigns': 'Campaigns',
   '/outbox': 'Outbox',
+  '/reports': 'Reports',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
   '/catalogues': 'Roles and settings',

@@ -1,0 +1,153 @@
+import { graphql, type ResultOf } from '../../graphql';
+
+export const FiguresFragment = graphql(`
+  fragment Figures on ReportFigures {
+    suppressed
+    reason
+    responded
+    constructs {
+      code
+      name
+      higherIsBetter
+      n
+      mean
+      low
+      high
+      favourable {
+        share
+      }
+      alpha
+      alphaN
+    }
+    belongingMap {
+      n
+      host {
+        share
+      }
+      team {
+        share
+      }
+      both {
+        share
+      }
+      nowhere {
+        share
+      }
+    }
+    isolationRisk {
+      n
+      share
+    }
+    intentionToLeave {
+      n
+      share
+    }
+  }
+`);
+
+export const ReportQuery = graphql(
+  `
+    query RoleEvaluationReport($filter: RoleEvaluationFilter!, $by: ReportDimension!) {
+      roleEvaluation(filter: $filter) {
+        minimumGroupSize
+        invited
+        completed
+        responseRate
+        figures {
+          ...Figures
+        }
+        peerRoles {
+          ...Figures
+        }
+        benchmark {
+          ...Figures
+        }
+        breakdown(by: $by) {
+          dimension
+          rows {
+            key
+            label
+            figures {
+              ...Figures
+            }
+          }
+          unattributed {
+            responded
+          }
+        }
+        trend(interval: QUARTER) {
+          period
+          figures {
+            suppressed
+            reason
+            responded
+            constructs {
+              code
+              name
+              mean
+              low
+              high
+            }
+          }
+        }
+        tenureCurve {
+          band
+          fromMonths
+          toMonths
+          figures {
+            suppressed
+            reason
+            responded
+            constructs {
+              code
+              name
+              mean
+            }
+          }
+        }
+      }
+    }
+  `,
+  [FiguresFragment],
+);
+
+/** Constructs by setting for one role: a row of the heatmap. */
+export const HeatmapRowQuery = graphql(`
+  query HeatmapRow($filter: RoleEvaluationFilter!) {
+    roleEvaluation(filter: $filter) {
+      breakdown(by: SETTING) {
+        rows {
+          key
+          label
+          figures {
+            suppressed
+            reason
+            constructs {
+              code
+              mean
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ReportOptionsQuery = graphql(`
+  query ReportOptions {
+    instruments {
+      code
+      title
+    }
+    roles {
+      id
+      name
+    }
+    settings {
+      id
+      name
+    }
+  }
+`);
+
+export type Report = ResultOf<typeof ReportQuery>['roleEvaluation'];
