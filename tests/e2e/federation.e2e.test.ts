@@ -134,10 +134,11 @@ describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP',
     }
   });
 
-  it('answers the sign-in and query the README offers, without errors', async () => {
+  it('answers the sign-in and the queries the README offers, without errors', async () => {
     const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
     const bodies = [...readme.matchAll(/--data '(\{"query".*\})'/g)].map((match) => match[1]!);
-    expect(bodies).toHaveLength(2);
+    // Sign in, the quick start's query, the role evaluation's.
+    expect(bodies).toHaveLength(3);
     const post = async (body: string, headers: Record<string, string> = {}) => {
       const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       return (await response.json()) as { data?: Record<string, never>; errors?: unknown };
@@ -154,6 +155,12 @@ describe.each(['hive', 'apollo'] as const)('the gateway (%s engine), over HTTP',
     const visibleRoles = await ownerRows(platform, `SELECT count(*)::int AS n FROM directory.role r
       LEFT JOIN directory.organisation o ON o.id = r.tenant_id WHERE r.tenant_id IS NULL OR o.name LIKE 'Northmoor%'`);
     expect(result.data!.roles).toHaveLength((visibleRoles[0] as { n: number }).n);
+    const report = (await post(bodies[2]!, { authorization: `Bearer ${signedIn.data!.signIn.token}` })) as {
+      data?: { roleEvaluation: { figures: { responded: number } } };
+      errors?: unknown;
+    };
+    expect(report.errors).toBeUndefined();
+    expect(report.data!.roleEvaluation.figures.responded).toBeGreaterThan(100);
   });
 
   it('answers malformed request paths with 400 and keeps serving', async () => {

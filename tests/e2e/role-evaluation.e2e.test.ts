@@ -183,4 +183,48 @@ describe('role evaluation through the gateway', () => {
     const theirs = await fetch(`${new URL('/exports/role-evaluation.xlsx', platform.gatewayUrl)}?filter=${encodeURIComponent(JSON.stringify({ instrument: 'where_i_belong', organisationId: pcn.id }))}`, { headers: perinatal });
     expect([403, 404]).toContain(theirs.status);
   });
+
+  it('exports a pseudonymous campaign\'s raw responses to a researcher only, audited, and never an anonymous campaign\'s', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    const platformAdmin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.platformAdmin);
+    await postGraphQL(
+      platform.gatewayUrl,
+      'mutation { createAccount(input: { email: "researcher@northmoor.example", displayName: "A researcher", password: "a long password 42" }) { id } }',
+      platformAdmin,
+    );
+    const granted = await postGraphQL(platform.gatewayUrl, `mutation { grantAccess(input: { email: "researcher@northmoor.example", organisationId: "${trust.id}", role: RESEARCHER }) { id } }`, admin);
+    expect(granted.body.errors).toBeUndefined();
+    const researcher = await signInAs(platform.gatewayUrl, 'researcher@northmoor.example', 'a long password 42');
+    const history = demo.history.find((h) => h.tenantId === trust.id)!;
+    const url = (campaignId: string) => `${new URL('/exports/responses.csv', platform.gatewayUrl)}?campaignId=${campaignId}`;
+
+    const csv = await fetch(url(history.id), { headers: researcher });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toMatch(/^pseudonym,version,submitted_on,role,organisation,setting,cohort,tenure_months,bel_where,/);
+    const stored = await owner.query(`SELECT count(*)::int AS n FROM responses.response WHERE campaign_id = $1 AND anonymity = 'pseudonymous'`, [history.id]);
+    expect(lines.length - 1).toBe(stored.rows[0].n);
+    // Pseudonyms, never the people: no staff id appears anywhere in the file.
+    const staffIds = history.invitations.map((i) => i.staff.id);
+    expect(staffIds.some((id) => lines.some((line) => line.includes(id)))).toBe(false);
+    const audited = await owner.query(`SELECT details FROM insights.audit_event WHERE action = 'responses.export' AND target_id = $1`, [history.id]);
+    expect(audited.rows).toEqual([{ details: { rows: stored.rows[0].n, format: 'csv' } }]);
+
+    // An evaluator, and a platform admin without the grant, are refused.
+    const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    expect((await fetch(url(history.id), { headers: evaluator })).status).toBe(403);
+    expect((await fetch(url(history.id), { headers: platformAdmin })).status).toBe(403);
+    // An anonymous campaign's responses never leave as rows.
+    const anonymous = (
+      await owner.query(
+        `INSERT INTO forms.campaign (id, tenant_id, organisation_id, survey_id, version_number, name, audience, schedule, anonymity, state)
+         SELECT gen_random_uuid(), tenant_id, organisation_id, survey_id, version_number, 'Anonymous rounds', audience, schedule, 'anonymous', 'closed'
+         FROM forms.campaign WHERE id = $1 RETURNING id`,
+        [history.id],
+      )
+    ).rows[0].id as string;
+    const refused = await fetch(url(anonymous), { headers: researcher });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/only pseudonymous campaigns/);
+  });
 });

@@ -4,6 +4,7 @@ import { registerEnumType } from 'type-graphql';
 export enum GrantRoleValue {
   TRUST_ADMIN = 'trust_admin',
   EVALUATOR = 'evaluator',
+  RESEARCHER = 'researcher',
 }
 
 registerEnumType(GrantRoleValue, {
@@ -12,5 +13,6 @@ registerEnumType(GrantRoleValue, {
   valuesConfig: {
     TRUST_ADMIN: { description: 'Manages forms, campaigns, staff and grants, and reads reports.' },
     EVALUATOR: { description: 'Reads reports and the directory.' },
+    RESEARCHER: { description: 'Reads reports and the directory, and may export raw pseudonymous responses (every export audited; never anonymous campaigns).' },
   },
 });

@@ -9,6 +9,7 @@ import { CreateStaff1764100900000 } from './1764100900000-CreateStaff';
 import { PublishStaffAudience1764101100000 } from './1764101100000-PublishStaffAudience';
 import { PublishStaffToResponses1764101300000 } from './1764101300000-PublishStaffToResponses';
 import { PublishReportLabels1764101700000 } from './1764101700000-PublishReportLabels';
+import { ResearcherGrants1764101800000 } from './1764101800000-ResearcherGrants';
 
 /** In the order they run. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PublishStaffAudience1764101100000,
   PublishStaffToResponses1764101300000,
   PublishReportLabels1764101700000,
+  ResearcherGrants1764101800000,
 ];

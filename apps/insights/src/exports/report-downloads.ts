@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { ErrorCode, HarbourError, type Downloads, type HarbourContext } from '@harbour/graphql-kit';
 import { openEvaluation } from '../report/open-evaluation';
 import { ReportDimension, TenureBand, type RoleEvaluationFilter } from '../report/report.types';
+import { rawResponses } from './raw-responses';
 import { reportTables, TABLE_NAMES, type ReportTable, type TableName } from './report-tables';
 
 const bad = (argument: string, message: string) => new HarbourError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, { argument });
@@ -91,8 +92,9 @@ async function csv(ctx: HarbourContext, query: URLSearchParams, res: ServerRespo
   await once(res, 'finish');
 }
 
-/** The role evaluation's downloads, served through the gateway at the same paths. */
+/** The downloads insights serves, through the gateway at the same paths: the role evaluation's tables, and raw pseudonymous responses. */
 export const reportDownloads: Downloads = {
   '/exports/role-evaluation.xlsx': xlsx,
   '/exports/role-evaluation.csv': csv,
+  '/exports/responses.csv': rawResponses,
 };

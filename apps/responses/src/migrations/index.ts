@@ -6,6 +6,7 @@ import { CreateInvitations1764101400000 } from './1764101400000-CreateInvitation
 import { CreateOutbox1764101500000 } from './1764101500000-CreateOutbox';
 import { PublishRollupsToInsights1764101600000 } from './1764101600000-PublishRollupsToInsights';
 import { PublishReportFacts1764101700000 } from './1764101700000-PublishReportFacts';
+import { PublishRawResponses1764101800000 } from './1764101800000-PublishRawResponses';
 
 /** In the order they run. */
-export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000, CreateOutbox1764101500000, PublishRollupsToInsights1764101600000, PublishReportFacts1764101700000];
+export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000, CreateOutbox1764101500000, PublishRollupsToInsights1764101600000, PublishReportFacts1764101700000, PublishRawResponses1764101800000];

@@ -6,6 +6,7 @@ import { isEmptyScope, scopeCovers, scopeOf, type Action, type GrantScope } from
 const DESCRIBE: Record<Action, string> = {
   read_directory: 'read the directory',
   read_reports: 'read reports',
+  export_raw: 'export raw responses (a researcher grant is needed)',
   manage: 'manage',
   administer_platform: 'administer the platform',
 };

@@ -1,8 +1,8 @@
 import { isUuid } from '../ids';
 
 /** What a grant lets its holder do, on an organisation and everything below it. */
-export type GrantRole = 'trust_admin' | 'evaluator';
-export const GRANT_ROLES: readonly GrantRole[] = ['trust_admin', 'evaluator'];
+export type GrantRole = 'trust_admin' | 'evaluator' | 'researcher';
+export const GRANT_ROLES: readonly GrantRole[] = ['trust_admin', 'evaluator', 'researcher'];
 
 /** A role on an organisation subtree, as the gateway verified it. */
 export interface Grant {

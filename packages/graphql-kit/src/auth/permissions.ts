@@ -9,20 +9,26 @@ export type Action =
   | 'read_directory'
   /** Read aggregate reports. */
   | 'read_reports'
+  /** Export raw pseudonymous responses (audited): only with an explicit researcher grant. */
+  | 'export_raw'
   /** Change forms, campaigns, staff and grants; read staff records and response lists. */
   | 'manage'
   /** Create tenants, change the national catalogues. */
   | 'administer_platform';
 
 const ROLES_FOR: Record<Action, readonly GrantRole[]> = {
-  read_directory: ['trust_admin', 'evaluator'],
-  read_reports: ['trust_admin', 'evaluator'],
+  read_directory: ['trust_admin', 'evaluator', 'researcher'],
+  read_reports: ['trust_admin', 'evaluator', 'researcher'],
+  export_raw: ['researcher'],
   manage: ['trust_admin'],
   administer_platform: [],
 };
 
-/** API tokens are for evaluators' scripts: they read reports (and the directory to filter them), nothing else. */
-const API_TOKEN_ACTIONS: ReadonlySet<Action> = new Set(['read_directory', 'read_reports']);
+/** API tokens are for evaluators' scripts: they read reports (and the directory to filter them), and raw data where granted, nothing else. */
+const API_TOKEN_ACTIONS: ReadonlySet<Action> = new Set(['read_directory', 'read_reports', 'export_raw']);
+
+/** Actions no one has by being a platform admin: only a grant of the role gives them. */
+const EXPLICIT_ONLY: ReadonlySet<Action> = new Set(['export_raw']);
 
 /** Where a caller may do `action`: everywhere, or within these tenants and subtrees. */
 export interface GrantScope {
@@ -49,7 +55,7 @@ export function grantsFor(caller: Caller, action: Action): Grant[] {
 /** Where `caller` may do `action`. */
 export function scopeOf(caller: Caller, action: Action): GrantScope {
   if (!credentialAllows(caller, action) || caller.kind !== 'account') return NOWHERE;
-  if (caller.platformAdmin) return { everywhere: true, tenantIds: [], organisationIds: [] };
+  if (caller.platformAdmin && !EXPLICIT_ONLY.has(action)) return { everywhere: true, tenantIds: [], organisationIds: [] };
   const tenantIds = new Set<string>();
   const organisationIds = new Set<string>();
   for (const grant of grantsFor(caller, action)) {

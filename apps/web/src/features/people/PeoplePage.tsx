@@ -62,7 +62,7 @@ const CreateAccount = graphql(`
   }
 `);
 
-const ROLE_LABEL = { TRUST_ADMIN: 'Trust admin', EVALUATOR: 'Evaluator' } as const;
+const ROLE_LABEL = { TRUST_ADMIN: 'Trust admin', EVALUATOR: 'Evaluator', RESEARCHER: 'Researcher' } as const;
 
 /** Who has access to the organisation, and giving or taking it. */
 export function PeoplePage() {
@@ -82,7 +82,7 @@ export function PeoplePage() {
     const form = event.currentTarget;
     const values = new FormData(form);
     const result = await grant({
-      input: { email: String(values.get('email')), organisationId: String(values.get('where')), role: values.get('role') as 'EVALUATOR' | 'TRUST_ADMIN' },
+      input: { email: String(values.get('email')), organisationId: String(values.get('where')), role: values.get('role') as 'EVALUATOR' | 'TRUST_ADMIN' | 'RESEARCHER' },
     });
     if (result.error) setGrantMessage({ text: result.error.graphQLErrors[0]?.message ?? result.error.message, error: true });
     else {
@@ -165,6 +165,7 @@ export function PeoplePage() {
         <label htmlFor={ids.role}>As</label>
         <select id={ids.role} name="role">
           <option value="EVALUATOR">Evaluator: reads reports</option>
+          <option value="RESEARCHER">Researcher: reads reports and exports raw pseudonymous responses (audited)</option>
           <option value="TRUST_ADMIN">Trust admin: manages forms, staff and access</option>
         </select>
         <button type="submit" className="primary">
