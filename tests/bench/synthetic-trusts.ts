@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { belongingRounds, historyStaff, nationalId, seededRandom, uuidFrom, type HistoryInvitation, type HistoryPlace } from '@harbour/demo';
-import { importResponses } from '@harbour/responses';
+import { fromHistory, importResponses } from '@harbour/responses';
 import { contentHash, INSTRUMENTS } from '@harbour/survey-kit';
 
 const where = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!;
@@ -117,20 +117,7 @@ export async function seedSyntheticTrusts(owner: Client, db: EntityManager, opti
     const result = await importResponses(
       db,
       { tenantId: trust, campaignId, surveyId, versionNumber: 1, anonymity: 'pseudonymous', form: where.json, scoring: where.scoring },
-      invitations.map((i) => ({
-        staffId: i.staff.id,
-        organisationId: i.staff.organisationId,
-        roleId: i.staff.roleId,
-        settingId: i.staff.settingId,
-        cohort: i.staff.cohort,
-        startedOn: i.staff.startedOn,
-        round: i.round,
-        opensOn: i.opensOn,
-        closesOn: new Date(Date.parse(i.opensOn) + 20 * 86_400_000).toISOString().slice(0, 10),
-        submittedOn: i.submittedOn,
-        tenureMonths: i.tenureMonths,
-        answers: i.answers,
-      })),
+      invitations.map(fromHistory),
       { batch: 5000, progress: (_invitations, responses) => report(before + responses) },
     );
     written += result.responses;

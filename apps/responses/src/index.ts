@@ -9,5 +9,5 @@ export { seedResponses } from './seed';
 /** The responses subgraph: invitations and their messages (made and sent by its clock as campaigns fall due), drafts, and responses to surveys. */
 export const responses: SubgraphDefinition = { name: 'responses', database, buildSchema: buildResponsesSchema, jobs: [deliveryClock()] };
 export { addToRollups, type RollupEntry } from './submission/rollups';
-export { importResponses, type ImportedInvitation, type ImportTarget } from './submission/import-responses';
+export { fromHistory, importResponses, type ImportedInvitation, type ImportTarget } from './submission/import-responses';
 export { tokenHash } from './invitation/links';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { DEMO_RESPONDENT_TOKEN, type DemoData } from '@harbour/demo';
 import type { ScoringSpec } from '@harbour/survey-kit';
 import { tokenHash } from './invitation/links';
-import { importResponses } from './submission/import-responses';
+import { fromHistory, importResponses } from './submission/import-responses';
 
 /** Writes the demo's responses; rows already there are left as they are. */
 export async function seedResponses(db: EntityManager, demo: DemoData): Promise<void> {
@@ -36,23 +36,6 @@ export async function seedResponses(db: EntityManager, demo: DemoData): Promise<
       scoring: ScoringSpec;
     }[];
     const target = { tenantId: h.tenantId, campaignId: h.id, surveyId: h.surveyId, versionNumber: 1, anonymity: 'pseudonymous' as const, form: version!.json, scoring: version!.scoring };
-    await importResponses(
-      db,
-      target,
-      h.invitations.map((i) => ({
-        staffId: i.staff.id,
-        organisationId: i.staff.organisationId,
-        roleId: i.staff.roleId,
-        settingId: i.staff.settingId,
-        cohort: i.staff.cohort,
-        startedOn: i.staff.startedOn,
-        round: i.round,
-        opensOn: i.opensOn,
-        closesOn: new Date(Date.parse(i.opensOn) + 20 * 86_400_000).toISOString().slice(0, 10),
-        submittedOn: i.submittedOn,
-        tenureMonths: i.tenureMonths,
-        answers: i.answers,
-      })),
-    );
+    await importResponses(db, target, h.invitations.map(fromHistory));
   }
 }

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { HistoryInvitation } from '@harbour/demo';
 import { scoreAnswers, type ScoringSpec } from '@harbour/survey-kit';
 import { pseudonymKey } from './respondent.service';
 import { bumpVersion, RollupBatch } from './rollups';
@@ -20,6 +21,24 @@ export interface ImportedInvitation {
   tenureMonths: number;
   /** Null when they did not answer. */
   answers: Record<string, unknown> | null;
+}
+
+/** A synthetic history's invitation (the demo's, the benchmark's), as an import takes it: each round open three weeks. */
+export function fromHistory(i: HistoryInvitation): ImportedInvitation {
+  return {
+    staffId: i.staff.id,
+    organisationId: i.staff.organisationId,
+    roleId: i.staff.roleId,
+    settingId: i.staff.settingId,
+    cohort: i.staff.cohort,
+    startedOn: i.staff.startedOn,
+    round: i.round,
+    opensOn: i.opensOn,
+    closesOn: new Date(Date.parse(i.opensOn) + 20 * 86_400_000).toISOString().slice(0, 10),
+    submittedOn: i.submittedOn,
+    tenureMonths: i.tenureMonths,
+    answers: i.answers,
+  };
 }
 
 export interface ImportTarget {

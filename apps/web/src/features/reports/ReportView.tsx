@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { readFragment, type FragmentOf } from 'gql.tada';
+import { readFragment, type FragmentOf, type ResultOf } from 'gql.tada';
 import { useQuery } from 'urql';
 import { TableScroll } from '../../app/TableScroll';
 import { decimal, LineChart, percent, StackedBars, Suppressed, type StackedRow } from './charts';
 import { download } from './downloads';
 import { Heatmap } from './Heatmap';
 import { DIMENSIONS, filterOf, type FilterState } from './report-filter';
-import { FiguresFragment, ReportQuery } from './report-query';
+import { FiguresFragment, MeansFragment, ReportQuery } from './report-query';
 
 type Figures = FragmentOf<typeof FiguresFragment>;
 
@@ -70,6 +70,62 @@ function ConstructsTable({ groups }: { groups: [string, Figures | null | undefin
   );
 }
 
+type Means = ResultOf<typeof MeansFragment>;
+
+const meanOf = (figures: Means, code: string) => (figures.suppressed ? null : (figures.constructs.find((c) => c.code === code)?.mean ?? null));
+
+/** Construct means along a line of groups (quarters, tenure bands): a line chart and its table. */
+function MeansOver(props: { id: string; heading: string; chartTitle: string; column: string; points: { label: string; figures: Means }[]; followed: string[]; nameOf: (code: string) => string }) {
+  const { id, heading, chartTitle, column, points, followed, nameOf } = props;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <LineChart
+        title={chartTitle}
+        categories={points.map((p) => p.label)}
+        series={followed.map((code) => ({ name: nameOf(code), values: points.map((p) => meanOf(p.figures, code)) }))}
+      />
+      <TableScroll label={heading}>
+        <table>
+          <caption>{heading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{column}</th>
+              <th scope="col">Responses</th>
+              {followed.map((code) => (
+                <th scope="col" key={code}>
+                  {nameOf(code)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.label}>
+                <th scope="row">{p.label}</th>
+                {p.figures.suppressed ? (
+                  <td colSpan={followed.length + 1}>
+                    <Suppressed reason={p.figures.reason} />
+                  </td>
+                ) : (
+                  <>
+                    <td className="number">{p.figures.responded}</td>
+                    {followed.map((code) => (
+                      <td className="number" key={code}>
+                        {decimal(meanOf(p.figures, code))}
+                      </td>
+                    ))}
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
 /** The role evaluation for the chosen filters: figures, charts with their tables, and exports. */
 export function ReportView({ state }: { state: FilterState }) {
   const filter = filterOf(state);
@@ -89,8 +145,6 @@ export function ReportView({ state }: { state: FilterState }) {
   ].filter((row): row is StackedRow => row !== null);
   const followed = FOLLOWED.filter((code) => whole.constructs.some((c) => c.code === code));
   const nameOf = (code: string) => whole.constructs.find((c) => c.code === code)?.name ?? code;
-  const meanOf = (figures: { suppressed: boolean; constructs: { code: string; mean: number | null }[] }, code: string) =>
-    figures.suppressed ? null : (figures.constructs.find((c) => c.code === code)?.mean ?? null);
   const exportAs = async (kind: 'xlsx' | 'csv') => {
     setExporting(true);
     setExportProblem(await download(kind, filter, state.by));
@@ -243,99 +297,24 @@ export function ReportView({ state }: { state: FilterState }) {
         </TableScroll>
       </section>
 
-      <section aria-labelledby="trend-heading">
-        <h2 id="trend-heading">Trend by quarter</h2>
-        <LineChart
-          title="Construct means by quarter answered (0–10)"
-          categories={report.trend.map((p) => p.period)}
-          series={followed.map((code) => ({ name: nameOf(code), values: report.trend.map((p) => meanOf(p.figures, code)) }))}
-        />
-        <TableScroll label="Trend by quarter">
-          <table>
-            <caption>Trend by quarter</caption>
-            <thead>
-              <tr>
-                <th scope="col">Quarter</th>
-                <th scope="col">Responses</th>
-                {followed.map((code) => (
-                  <th scope="col" key={code}>
-                    {nameOf(code)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.trend.map((p) => (
-                <tr key={p.period}>
-                  <th scope="row">{p.period}</th>
-                  {p.figures.suppressed ? (
-                    <td colSpan={followed.length + 1}>
-                      <Suppressed reason={p.figures.reason} />
-                    </td>
-                  ) : (
-                    <>
-                      <td className="number">{p.figures.responded}</td>
-                      {followed.map((code) => (
-                        <td className="number" key={code}>
-                          {decimal(meanOf(p.figures, code))}
-                        </td>
-                      ))}
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
-
-      <section aria-labelledby="tenure-heading">
-        <h2 id="tenure-heading">By months in post</h2>
-        <LineChart
-          title="The tenure curve: construct means by months in post (0–10)"
-          categories={report.tenureCurve.map((p) => `${p.fromMonths}–${p.toMonths ?? ''}`)}
-          series={followed.map((code) => ({ name: nameOf(code), values: report.tenureCurve.map((p) => meanOf(p.figures, code)) }))}
-        />
-        <TableScroll label="Tenure curve">
-          <table>
-            <caption>The tenure curve</caption>
-            <thead>
-              <tr>
-                <th scope="col">Months in post</th>
-                <th scope="col">Responses</th>
-                {followed.map((code) => (
-                  <th scope="col" key={code}>
-                    {nameOf(code)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.tenureCurve.map((p) => (
-                <tr key={p.band}>
-                  <th scope="row">
-                    {p.fromMonths}–{p.toMonths ?? ''}
-                  </th>
-                  {p.figures.suppressed ? (
-                    <td colSpan={followed.length + 1}>
-                      <Suppressed reason={p.figures.reason} />
-                    </td>
-                  ) : (
-                    <>
-                      <td className="number">{p.figures.responded}</td>
-                      {followed.map((code) => (
-                        <td className="number" key={code}>
-                          {decimal(meanOf(p.figures, code))}
-                        </td>
-                      ))}
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+      <MeansOver
+        id="trend"
+        heading="Trend by quarter"
+        chartTitle="Construct means by quarter answered (0–10)"
+        column="Quarter"
+        points={report.trend.map((p) => ({ label: p.period, figures: readFragment(MeansFragment, p.figures) }))}
+        followed={followed}
+        nameOf={nameOf}
+      />
+      <MeansOver
+        id="tenure"
+        heading="By months in post"
+        chartTitle="The tenure curve: construct means by months in post (0–10)"
+        column="Months in post"
+        points={report.tenureCurve.map((p) => ({ label: `${p.fromMonths}–${p.toMonths ?? ''}`, figures: readFragment(MeansFragment, p.figures) }))}
+        followed={followed}
+        nameOf={nameOf}
+      />
     </div>
   );
 }

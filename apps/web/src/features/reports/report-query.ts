@@ -45,6 +45,20 @@ export const FiguresFragment = graphql(`
   }
 `);
 
+/** Enough of a group's figures for a line of means: over time, over tenure. */
+export const MeansFragment = graphql(`
+  fragment Means on ReportFigures {
+    suppressed
+    reason
+    responded
+    constructs {
+      code
+      name
+      mean
+    }
+  }
+`);
+
 export const ReportQuery = graphql(
   `
     query RoleEvaluationReport($filter: RoleEvaluationFilter!, $by: ReportDimension!) {
@@ -78,16 +92,7 @@ export const ReportQuery = graphql(
         trend(interval: QUARTER) {
           period
           figures {
-            suppressed
-            reason
-            responded
-            constructs {
-              code
-              name
-              mean
-              low
-              high
-            }
+            ...Means
           }
         }
         tenureCurve {
@@ -95,20 +100,13 @@ export const ReportQuery = graphql(
           fromMonths
           toMonths
           figures {
-            suppressed
-            reason
-            responded
-            constructs {
-              code
-              name
-              mean
-            }
+            ...Means
           }
         }
       }
     }
   `,
-  [FiguresFragment],
+  [FiguresFragment, MeansFragment],
 );
 
 /** Constructs by setting for one role: a row of the heatmap. */
