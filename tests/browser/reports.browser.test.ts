@@ -44,6 +44,9 @@ describe('reports, for an evaluator', () => {
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
 
     const filters = page.getByRole('form', { name: 'Report filters' });
+    // Only groups with enough responses to show are offered: the trust's own role has none.
+    await filters.getByRole('group', { name: 'Roles' }).getByLabel('Peer support worker').waitFor();
+    expect(await filters.getByRole('group', { name: 'Roles' }).getByLabel('Recovery college tutor').count()).toBe(0);
     await filters.getByRole('group', { name: 'Roles' }).getByLabel('Peer support worker').check();
     await filters.getByRole('group', { name: 'Settings' }).getByLabel('Community', { exact: true }).check();
     await filters.getByRole('group', { name: 'Settings' }).getByLabel('Inpatient', { exact: true }).check();
@@ -58,6 +61,10 @@ describe('reports, for an evaluator', () => {
     await page.getByText('The tenure curve: construct means by months in post (0–10)').waitFor();
     const responded = Number(await page.locator('dt:has-text("Responses in these figures") + dd').textContent());
     expect(responded).toBeGreaterThan(20);
+    // Retention by belonging, drivers, and the comments (the group is over the comments minimum).
+    await page.getByText('Left within 12 months of answering, by belonging band').waitFor();
+    await page.getByRole('table', { name: /Belonging: the items that go with it most/ }).waitFor();
+    expect(await page.locator('.comments li').count()).toBeGreaterThan(0);
     // The heatmap: peer support workers in the two settings chosen.
     const heatmap = page.getByRole('table', { name: /by role and setting/ });
     expect(await heatmap.locator('thead th').allTextContents()).toEqual(['Role', 'Community', 'Inpatient']);

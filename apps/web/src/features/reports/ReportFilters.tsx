@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { ReportOptionsQuery } from './report-query';
+import { ReportOptionsQuery, SafeGroupsQuery } from './report-query';
 import { DIMENSIONS, TENURE_BANDS, type Dimension, type FilterState } from './report-filter';
 
-function Choices({ legend, options, chosen, onChange }: { legend: string; options: [string, string][]; chosen: string[]; onChange: (chosen: string[]) => void }) {
+function Choices({ legend, options, chosen, onChange, hint = 'None ticked: all of them.' }: { legend: string; options: [string, string][]; chosen: string[]; onChange: (chosen: string[]) => void; hint?: string }) {
   return (
     <fieldset className="choices">
       <legend>{legend}</legend>
-      <p className="hint">None ticked: all of them.</p>
+      <p className="hint">{hint}</p>
       {options.map(([value, label]) => (
         <label key={value}>
           <input
@@ -22,10 +22,16 @@ function Choices({ legend, options, chosen, onChange }: { legend: string; option
   );
 }
 
+/** The groups of a breakdown that can be shown on their own: the only ones worth filtering to. */
+const shownOf = (rows: { key: string | null; label: string; figures: { suppressed: boolean } }[] | undefined): [string, string][] =>
+  (rows ?? []).flatMap((r) => (r.key && !r.figures.suppressed ? [[r.key, r.label] as [string, string]] : []));
+
 /** The report's filters: what is chosen is asked for when the form is sent. */
 export function ReportFilters({ initial, onShow }: { initial: FilterState; onShow: (state: FilterState) => void }) {
   const [{ data }] = useQuery({ query: ReportOptionsQuery });
   const [state, setState] = useState(initial);
+  // Only roles and settings with enough responses to show on their own are offered.
+  const [{ data: safe }] = useQuery({ query: SafeGroupsQuery, variables: { filter: { instrument: state.instrument, organisationId: state.organisationId } } });
   const set = (change: Partial<FilterState>) => setState({ ...state, ...change });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -43,8 +49,20 @@ export function ReportFilters({ initial, onShow }: { initial: FilterState; onSho
           ))}
         </select>
       </label>
-      <Choices legend="Roles" options={(data?.roles ?? []).map((r) => [r.id, r.name])} chosen={state.roleIds} onChange={(roleIds) => set({ roleIds })} />
-      <Choices legend="Settings" options={(data?.settings ?? []).map((s) => [s.id, s.name])} chosen={state.settingIds} onChange={(settingIds) => set({ settingIds })} />
+      <Choices
+        legend="Roles"
+        hint="Those with enough responses to show. None ticked: all roles."
+        options={shownOf(safe?.roleEvaluation.byRole.rows)}
+        chosen={state.roleIds}
+        onChange={(roleIds) => set({ roleIds })}
+      />
+      <Choices
+        legend="Settings"
+        hint="Those with enough responses to show. None ticked: all settings."
+        options={shownOf(safe?.roleEvaluation.bySetting.rows)}
+        chosen={state.settingIds}
+        onChange={(settingIds) => set({ settingIds })}
+      />
       <Choices legend="Months in post" options={TENURE_BANDS} chosen={state.tenureBands} onChange={(tenureBands) => set({ tenureBands })} />
       <div className="period">
         <label>

@@ -5,6 +5,7 @@ import { TableScroll } from '../../app/TableScroll';
 import { decimal, LineChart, percent, StackedBars, Suppressed, type StackedRow } from './charts';
 import { download } from './downloads';
 import { Heatmap } from './Heatmap';
+import { ReportDetails } from './ReportDetails';
 import { DIMENSIONS, filterOf, type FilterState } from './report-filter';
 import { FiguresFragment, MeansFragment, ReportQuery } from './report-query';
 
@@ -315,6 +316,7 @@ export function ReportView({ state }: { state: FilterState }) {
         followed={followed}
         nameOf={nameOf}
       />
+      <ReportDetails filter={filter} />
     </div>
   );
 }

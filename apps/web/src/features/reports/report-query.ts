@@ -148,4 +148,81 @@ export const ReportOptionsQuery = graphql(`
   }
 `);
 
+/** Which roles and settings have enough responses to show on their own, for an instrument and organisation. */
+export const SafeGroupsQuery = graphql(`
+  query SafeGroups($filter: RoleEvaluationFilter!) {
+    roleEvaluation(filter: $filter) {
+      byRole: breakdown(by: ROLE) {
+        rows {
+          key
+          label
+          figures {
+            suppressed
+          }
+        }
+      }
+      bySetting: breakdown(by: SETTING) {
+        rows {
+          key
+          label
+          figures {
+            suppressed
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The report's extra sections: checklist, drivers, comments and retention. */
+export const ReportDetailsQuery = graphql(`
+  query RoleEvaluationDetails($filter: RoleEvaluationFilter!) {
+    roleEvaluation(filter: $filter) {
+      figures {
+        checklist {
+          item
+          question
+          yes {
+            n
+            count
+            share
+          }
+        }
+        drivers {
+          item
+          question
+          outcome
+          n
+          correlation
+        }
+      }
+      comments {
+        shown
+        reason
+        minimum
+        comments {
+          question
+          text
+        }
+      }
+      retention {
+        bands {
+          band
+          suppressed
+          leftWithin6Months {
+            n
+            count
+            share
+          }
+          leftWithin12Months {
+            n
+            count
+            share
+          }
+        }
+      }
+    }
+  }
+`);
+
 export type Report = ResultOf<typeof ReportQuery>['roleEvaluation'];
