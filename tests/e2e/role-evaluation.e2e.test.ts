@@ -117,6 +117,15 @@ describe('role evaluation through the gateway', () => {
     expect(report.retention.bands.map((b: { band: string }) => b.band)).toEqual(['LOW', 'MIDDLE', 'HIGH']);
   });
 
+  it('lists every cohort the trust\'s staff have in a cohort breakdown, responded or not', async () => {
+    const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    const body = await evaluate(evaluator, `instrument: "where_i_belong"`, `breakdown(by: COHORT) { rows { key label figures { suppressed } } }`);
+    const staffCohorts = await owner.query(`SELECT DISTINCT cohort FROM directory.staff WHERE tenant_id = $1 AND cohort IS NOT NULL ORDER BY cohort`, [trust.id]);
+    const rows = body.data!.roleEvaluation.breakdown.rows as { key: string; label: string }[];
+    expect(rows.map((r) => r.key)).toEqual([...staffCohorts.rows.map((r: { cohort: string }) => r.cohort), '']);
+    expect(rows[rows.length - 1]!.label).toBe('No cohort recorded');
+  });
+
   it('shows an evaluator only what their grants cover, and refuses bad filters naming the field', async () => {
     const perinatal = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.perinatalLead);
     // The PCN is not theirs.

@@ -10,6 +10,7 @@ import { PublishStaffAudience1764101100000 } from './1764101100000-PublishStaffA
 import { PublishStaffToResponses1764101300000 } from './1764101300000-PublishStaffToResponses';
 import { PublishReportLabels1764101700000 } from './1764101700000-PublishReportLabels';
 import { ResearcherGrants1764101800000 } from './1764101800000-ResearcherGrants';
+import { PublishCohortsToInsights1764101900000 } from './1764101900000-PublishCohortsToInsights';
 
 /** In the order they run. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PublishStaffToResponses1764101300000,
   PublishReportLabels1764101700000,
   ResearcherGrants1764101800000,
+  PublishCohortsToInsights1764101900000,
 ];

@@ -141,11 +141,13 @@ async function valuesOf(db: EntityManager, ev: Evaluation, dimension: ReportDime
     return rows;
   }
   if (dimension === ReportDimension.COHORT) {
+    // Every cohort the trusts' staff have, responded or not (and none recorded).
     const cohorts =
       ev.filter.cohorts ??
-      ((await db.query(`SELECT DISTINCT cohort FROM insights.report_atom WHERE tenant_id = ANY($1::uuid[]) AND survey_id = ANY($2::uuid[]) ORDER BY cohort`, [ev.tenantIds, ev.filter.surveyIds])) as { cohort: string }[]).map(
-        (r) => r.cohort,
-      );
+      [
+        ...((await db.query(`SELECT DISTINCT cohort FROM directory.report_cohort WHERE tenant_id = ANY($1::uuid[]) ORDER BY cohort`, [ev.tenantIds])) as { cohort: string }[]).map((r) => r.cohort),
+        '',
+      ];
     return cohorts.map((c) => ({ key: c, label: c || 'No cohort recorded' }));
   }
   const kind = dimension === ReportDimension.ROLE ? 'role' : 'setting';
