@@ -108,7 +108,8 @@ export function TreePage() {
           <TreeNode id={data.organisation.id} name={data.organisation.name} kind={data.organisation.kind} odsCode={data.organisation.odsCode} />
         </ul>
       )}
-      {organisation?.manages && (
+      {/* Shown once the places it can add under have loaded: sent before, it would name none. */}
+      {organisation?.manages && data && (
         <form className="card form" onSubmit={submit} aria-label="Add an organisation">
           <h2>Add an organisation</h2>
           {message}
