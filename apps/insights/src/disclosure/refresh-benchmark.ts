@@ -110,13 +110,13 @@ async function rebuild(db: EntityManager, fingerprint: string): Promise<boolean>
   // The atoms were just written, with no statistics yet: a nested loop over them would take minutes.
   await withLocal(db, { enable_nestloop: 'off' }, () =>
     db.query(
-    `INSERT INTO insights.benchmark_cell_measure (cell_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy)
-     ${LOOKUPS}
-     SELECT a.cell_id, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
-     ${ACROSS_TENANTS}
-     JOIN insights.benchmark_atom a ON a.instrument_code = s.instrument_code AND a.role_id = r.role_id AND a.setting_id = ${SETTING}
-       AND a.tenure_band = r.tenure_band AND a.month = r.month
-     GROUP BY a.cell_id, r.measure`,
+      `INSERT INTO insights.benchmark_cell_measure (cell_id, measure, n, total, total_sq, favourable, total_y, total_y_sq, total_xy)
+       ${LOOKUPS}
+       SELECT a.cell_id, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
+       ${ACROSS_TENANTS}
+       JOIN insights.benchmark_atom a ON a.instrument_code = s.instrument_code AND a.role_id = r.role_id AND a.setting_id = ${SETTING}
+         AND a.tenure_band = r.tenure_band AND a.month = r.month
+       GROUP BY a.cell_id, r.measure`,
     ),
   );
   await db.query(

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { TrendInterval, type ReportDimension, type ReportFigures } from '../report/report.types';
-import { benchmarkFor, breakdownOf, figuresFor, invitationFigures, tenureCurveOf, trendOf, type Evaluation } from '../report/role-evaluation.service';
+import { benchmarkFor, breakdownOf, figuresFor, invitationFigures, peersFor, tenureCurveOf, trendOf, type Evaluation } from '../report/role-evaluation.service';
 
 export type Cell = string | number | null;
 
@@ -37,7 +37,7 @@ function meansRow(label: Cell[], figures: ReportFigures, constructs: { code: str
 export async function reportTables(db: EntityManager, ev: Evaluation, by: ReportDimension): Promise<ReportTable[]> {
   const figures = await figuresFor(db, ev);
   const invitations = await invitationFigures(db, ev);
-  const peers = ev.filter.roleIds ? await figuresFor(db, ev, { ...ev.filter, roleIds: undefined, otherThanRoleIds: ev.filter.roleIds }) : null;
+  const peers = await peersFor(db, ev);
   const benchmark = await benchmarkFor(db, ev);
   const breakdown = await breakdownOf(db, ev, by);
   const trend = await trendOf(db, ev, TrendInterval.QUARTER);

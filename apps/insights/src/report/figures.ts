@@ -76,7 +76,8 @@ export function questionText(item: string): string {
   return QUESTIONS.get(item)?.title ?? item;
 }
 
-const share = (count: number, n: number): Share => ({ n, count, share: n > 0 ? count / n : null });
+/** count of n, and that as a share (null when n is 0). */
+export const share = (count: number, n: number): Share => ({ n, count, share: n > 0 ? count / n : null });
 const round = (x: number | null, places = 2) => (x === null ? null : Math.round(x * 10 ** places) / 10 ** places);
 
 /** Measures below a prefix, by the rest of their names. */

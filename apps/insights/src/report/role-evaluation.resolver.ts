@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, FieldResolver
 import type { HarbourContext } from '@harbour/graphql-kit';
 import { openEvaluation } from './open-evaluation';
 import { Breakdown, CommentSet, ReportDimension, ReportFigures, Retention, RoleEvaluationFilter, TenurePoint, TrendInterval, TrendPoint } from './report.types';
-import { benchmarkFor, breakdownOf, commentsOf, figuresFor, invitationFigures, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
+import { benchmarkFor, breakdownOf, commentsOf, figuresFor, invitationFigures, peersFor, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
 
 @ObjectType('RoleEvaluation', {
   description:
@@ -51,9 +51,7 @@ export class RoleEvaluationResolver {
     description: 'The same figures for every other role in the filter\'s organisations, settings and months: the peer comparison. Null when the filter names no roles.',
   })
   async peerRoles(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<ReportFigures | null> {
-    const { roleIds, ...rest } = report.evaluation.filter;
-    if (!roleIds) return null;
-    return figuresFor(ctx.db, report.evaluation, { ...rest, otherThanRoleIds: roleIds });
+    return peersFor(ctx.db, report.evaluation);
   }
 
   @FieldResolver(() => ReportFigures, {

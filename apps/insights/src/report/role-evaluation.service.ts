@@ -5,7 +5,7 @@ import { quarterOf } from '../disclosure/cells';
 import { BENCHMARK_MIN_TENANTS } from '../disclosure/refresh-benchmark';
 import { refreshCells } from '../disclosure/refresh-cells';
 import { DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
-import { FIGURE_MEASURES, figuresOf, questionText } from './figures';
+import { FIGURE_MEASURES, figuresOf, questionText, share } from './figures';
 import { cellConditions, sumBenchmarkCells, sumCells, type BenchmarkFilter, type Grouping, type MeasureSums, type ReportFilter } from './report-query';
 import type { BreakdownRow, CommentSet, ReportFigures, RoleEvaluationFilter, RetentionBand, TenureBand, TrendPoint } from './report.types';
 import { ReportDimension, TrendInterval } from './report.types';
@@ -117,6 +117,12 @@ function benchmarkFilter(ev: Evaluation): BenchmarkFilter {
 export async function benchmarkFor(db: EntityManager, ev: Evaluation): Promise<ReportFigures | null> {
   if (!ev.instruments.length) return null;
   return reportFigures(ev, (await sumBenchmarkCells(db, benchmarkFilter(ev), null, FIGURE_MEASURES)).get(null), benchmarkReason(ev));
+}
+
+/** The same figures for every other role in the filter's organisations, settings and months; null when the filter names no roles. */
+export async function peersFor(db: EntityManager, ev: Evaluation): Promise<ReportFigures | null> {
+  const { roleIds, ...rest } = ev.filter;
+  return roleIds ? figuresFor(db, ev, { ...rest, otherThanRoleIds: roleIds }) : null;
 }
 
 /** Invited and completed, from the invitation cells, with the rate. */
@@ -263,7 +269,6 @@ export async function retentionOf(db: EntityManager, ev: Evaluation): Promise<Re
      GROUP BY b.band`,
     params,
   )) as { band: string; n: number; n6: number; left6: number; n12: number; left12: number }[];
-  const share = (count: number, n: number) => ({ n, count, share: n ? count / n : null });
   return RETENTION_BANDS.map(([band]) => {
     const row = rows.find((r) => r.band === band);
     if (!row || row.n < ev.minimumGroupSize) return { band, suppressed: true, leftWithin6Months: null, leftWithin12Months: null };

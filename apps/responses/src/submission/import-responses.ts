@@ -1,8 +1,8 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { HistoryInvitation } from '@harbour/demo';
 import { scoreAnswers, type ScoringSpec } from '@harbour/survey-kit';
-import { pseudonymKey } from './respondent.service';
+import { pseudonymKey, pseudonymOf } from './respondent.service';
 import { bumpVersion, RollupBatch } from './rollups';
 
 /** A campaign's past round as an import brings it: who was asked, as they were then, and what they answered. */
@@ -129,7 +129,7 @@ export async function importResponses(
         scored.map((r) => r.invitation.submittedOn),
         scored.map((r) => (target.anonymity === 'anonymous' ? null : r.id)),
         scored.map((r) => (target.anonymity === 'identified' ? r.invitation.staffId : null)),
-        scored.map((r) => (key ? createHmac('sha256', key).update(r.invitation.staffId).digest('hex') : null)),
+        scored.map((r) => (key ? pseudonymOf(key, r.invitation.staffId) : null)),
         scored.map((r) => r.invitation.settingId),
         scored.map((r) => r.invitation.cohort),
         scored.map((r) => r.invitation.tenureMonths),
@@ -152,7 +152,7 @@ export async function importResponses(
   await flush();
 
   await rollups.write(db, batchSize);
-  // Invitations alone change what reports count, too.
+  // One change for the whole import: its rollups and its invitations.
   if (done) await bumpVersion(db, target.tenantId);
   return { invitations: done, responses: answered };
 }

@@ -117,6 +117,11 @@ const answersHash = (answers: Record<string, unknown>) => createHash('sha256').u
 /** Tenants' pseudonym keys, which never change once made: read once per process. */
 const pseudonymKeys = new Map<string, Buffer>();
 
+/** A person's pseudonym in a tenant: HMAC-SHA256 of their staff id under the tenant's key. */
+export function pseudonymOf(key: Buffer, staffId: string): string {
+  return createHmac('sha256', key).update(staffId).digest('hex');
+}
+
 /** The tenant's key for pseudonyms, made on first use. */
 export async function pseudonymKey(db: EntityManager, tenantId: string): Promise<Buffer> {
   const known = pseudonymKeys.get(tenantId);
@@ -157,7 +162,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
   const scores = scoreAnswers(row.scoring, answers);
   const anonymous = row.anonymity === 'anonymous';
   const responseId = randomUUID();
-  const pseudonym = row.anonymity === 'pseudonymous' ? createHmac('sha256', await pseudonymKey(db, row.tenant_id)).update(row.staff_id).digest('hex') : null;
+  const pseudonym = row.anonymity === 'pseudonymous' ? pseudonymOf(await pseudonymKey(db, row.tenant_id), row.staff_id) : null;
   // An anonymous response keeps the day only, and nothing that leads to the invitation or person.
   await db.query(
     `INSERT INTO responses.response (id, tenant_id, survey_id, role_id, organisation_id, status, answers, started_at, submitted_at,

@@ -118,7 +118,7 @@ export class RollupBatch {
     }
   }
 
-  /** Adds what is held to the rollups, `batchSize` rows a statement, and empties the batch. */
+  /** Adds what is held to the rollups, `batchSize` rows a statement, and empties the batch. The caller bumps the tenant's change count once it is done. */
   async write(db: EntityManager, batchSize = 2000): Promise<void> {
     const cells = [...this.cells.values()];
     this.cells.clear();
@@ -148,6 +148,5 @@ export class RollupBatch {
         ],
       );
     }
-    if (cells.length) await bumpVersion(db, this.campaign.tenantId);
   }
 }
