@@ -32,7 +32,7 @@ interface Fixture {
 /** Each operation as a document a caller sends; `n` makes names unique per caller. */
 const NO_LINK = 'A'.repeat(43);
 
-const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
+const OPERATIONS: Record<string, (f: Fixture, n: number, email: string) => string> = {
   'Query.me': () => '{ me { email } }',
   'Query.roles': () => '{ roles { code } }',
   'Query.settings': () => '{ settings { code } }',
@@ -71,6 +71,10 @@ const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
   'Mutation.createAccount': (_f, n) =>
     `mutation { createAccount(input: { email: "matrix.${n}@northmoor.example", displayName: "Matrix ${n}", password: "a long password ${n}" }) { id } }`,
   'Mutation.grantAccess': (f) => `mutation { grantAccess(input: { email: "${DEMO_ACCOUNTS.perinatalLead}", organisationId: "${f.trust}", role: EVALUATOR }) { id } }`,
+  // The caller's own account: nobody gives themselves a role, platform admins included.
+  'Mutation.grantAccess (to yourself)': (f, _n, email) => `mutation { grantAccess(input: { email: "${email}", organisationId: "${f.trust}", role: EVALUATOR }) { id } }`,
+  // Raw rows leave only through a researcher grant, which only a platform admin gives.
+  'Mutation.grantAccess (RESEARCHER)': (f) => `mutation { grantAccess(input: { email: "${DEMO_ACCOUNTS.perinatalLead}", organisationId: "${f.trust}", role: RESEARCHER }) { id } }`,
   'Mutation.revokeGrant': () => 'mutation { revokeGrant(id: "00000000-0000-4000-8000-00000000abcd") }',
   'Mutation.createOrganisation': (f, n) => `mutation { createOrganisation(input: { parentId: "${f.trust}", kind: TEAM, name: "Matrix team ${n}" }) { id } }`,
   'Mutation.updateOrganisation': (f) => `mutation { updateOrganisation(input: { id: "${f.team}", name: "Willow Ward" }) { id } }`,
@@ -96,6 +100,15 @@ const OPERATIONS: Record<string, (f: Fixture, n: number) => string> = {
 let platform: TestPlatform;
 let fixture: Fixture;
 const headersOf = new Map<string, Record<string, string>>();
+/** Each caller's own email (anonymous callers have none: any will do). */
+const emailOf: Record<string, string> = {
+  anonymous: DEMO_ACCOUNTS.northmoorAdmin,
+  respondent: 'staff.member@northmoor.example',
+  evaluator: DEMO_ACCOUNTS.northmoorEvaluator,
+  "evaluator's API token": DEMO_ACCOUNTS.northmoorEvaluator,
+  'trust admin': DEMO_ACCOUNTS.northmoorAdmin,
+  'platform admin': DEMO_ACCOUNTS.platformAdmin,
+};
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -142,6 +155,8 @@ describe('the authorisation matrix', () => {
     const roots = [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) => Object.keys(type.getFields()).map((f) => `${type.name}.${f}`));
     const { rows, callers } = writtenMatrix();
     expect(roots.filter((op) => !rows.has(op))).toEqual([]);
+    // Variants of an operation ("Mutation.grantAccess (to yourself)") are rows of their own.
+    expect([...rows.keys()].filter((op) => op.includes(' ') && !roots.includes(op.split(' ')[0]!))).toEqual([]);
     expect([...rows.keys()].filter((op) => !OPERATIONS[op])).toEqual([]);
     expect(callers).toEqual([...headersOf.keys()]);
   });
@@ -155,7 +170,7 @@ describe('the authorisation matrix', () => {
     for (const operation of order) {
       let n = 0;
       for (const [caller, headers] of headersOf) {
-        const query = OPERATIONS[operation]!(fixture, n++);
+        const query = OPERATIONS[operation]!(fixture, n++, emailOf[caller]!);
         actual.push(`${operation} as ${caller}: ${await outcome(query, headers)}`);
         expected.push(`${operation} as ${caller}: ${rows.get(operation)!.get(caller)}`);
       }

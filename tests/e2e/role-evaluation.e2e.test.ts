@@ -201,7 +201,12 @@ describe('role evaluation through the gateway', () => {
       'mutation { createAccount(input: { email: "researcher@northmoor.example", displayName: "A researcher", password: "a long password 42" }) { id } }',
       platformAdmin,
     );
-    const granted = await postGraphQL(platform.gatewayUrl, `mutation { grantAccess(input: { email: "researcher@northmoor.example", organisationId: "${trust.id}", role: RESEARCHER }) { id } }`, admin);
+    const grantResearcher = (by: Record<string, string>) =>
+      postGraphQL(platform.gatewayUrl, `mutation { grantAccess(input: { email: "researcher@northmoor.example", organisationId: "${trust.id}", role: RESEARCHER }) { id } }`, by);
+    // The trust's admin may not give it (nor give themselves it): only a platform admin.
+    const refusedGrant = await grantResearcher(admin);
+    expect(refusedGrant.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RESEARCHER_BY_PLATFORM_ADMIN' });
+    const granted = await grantResearcher(platformAdmin);
     expect(granted.body.errors).toBeUndefined();
     const researcher = await signInAs(platform.gatewayUrl, 'researcher@northmoor.example', 'a long password 42');
     const history = demo.history.find((h) => h.tenantId === trust.id)!;

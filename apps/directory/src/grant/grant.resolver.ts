@@ -10,12 +10,12 @@ import { grantAccess, grantById, revokeGrant } from './grant.service';
 
 @Resolver(() => Grant)
 export class GrantResolver {
-  @Mutation(() => Grant, { description: 'Gives an account a role on an organisation you manage (and everything below it).' })
+  @Mutation(() => Grant, { description: 'Gives an account a role on an organisation you manage (and everything below it). FORBIDDEN for your own account (reason SELF_GRANT), and for RESEARCHER unless you are a platform admin (reason RESEARCHER_BY_PLATFORM_ADMIN).' })
   async grantAccess(@Arg('input', () => GrantAccessInput, { description: 'Who, where and what.' }) input: GrantAccessInput, @Ctx() ctx: HarbourContext): Promise<Grant> {
     const caller = requireAccount(ctx, { session: true });
     const organisation = await managedOrganisation(ctx, 'organisationId', input.organisationId);
     const organisationId = organisation.id;
-    const grant = await grantAccess(ctx.db, { email: input.email, organisationId, tenantId: organisation.tenantId, role: input.role, grantedBy: caller.accountId });
+    const grant = await grantAccess(ctx.db, { email: input.email, organisationId, tenantId: organisation.tenantId, role: input.role, grantedBy: caller.accountId, granterIsPlatformAdmin: caller.platformAdmin });
     await audit(ctx, {
       action: 'grant.create',
       tenantId: grant.tenantId,

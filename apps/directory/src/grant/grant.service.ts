@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
-import type { GrantRoleValue } from './grant-role';
+import { GrantRoleValue } from './grant-role';
 import { Grant } from './grant.entity';
 
 /** Each account's grants that this request can see (row-level security keeps them to its tenants). */
@@ -15,15 +15,30 @@ export async function grantsOfAccounts(db: EntityManager, accountIds: readonly s
     .getMany();
 }
 
-/** Gives an account a role on an organisation; the same grant twice is one grant. */
+/**
+ * Who may give which grant: nobody gives a role to their own account (a trust admin could
+ * otherwise make themselves a researcher, or an evaluator of what they manage), and only a
+ * platform admin gives RESEARCHER, the one grant that lets raw rows leave Harbour.
+ */
+export function checkGrantable(granter: { accountId: string; platformAdmin: boolean }, grantee: { accountId: string }, role: GrantRoleValue): void {
+  if (granter.accountId === grantee.accountId) {
+    throw new HarbourError(ErrorCode.FORBIDDEN, 'You cannot give a grant to your own account: ask another admin', { field: 'email', reason: 'SELF_GRANT' });
+  }
+  if (role === GrantRoleValue.RESEARCHER && !granter.platformAdmin) {
+    throw new HarbourError(ErrorCode.FORBIDDEN, 'Only a platform admin can give a researcher grant: it lets raw responses leave Harbour', { field: 'role', reason: 'RESEARCHER_BY_PLATFORM_ADMIN' });
+  }
+}
+
+/** Gives an account a role on an organisation, if {@link checkGrantable} allows it; the same grant twice is one grant. */
 export async function grantAccess(
   db: EntityManager,
-  input: { email: string; organisationId: string; tenantId: string; role: GrantRoleValue; grantedBy: string },
+  input: { email: string; organisationId: string; tenantId: string; role: GrantRoleValue; grantedBy: string; granterIsPlatformAdmin: boolean },
 ): Promise<Grant> {
   const [account]: { id: string }[] = await db.query(`SELECT id FROM directory.account WHERE email = $1`, [input.email.trim().toLowerCase()]);
   if (!account) {
     throw new HarbourError(ErrorCode.NOT_FOUND, `No account has the email ${input.email.trim()}: create the account first`, { field: 'email' });
   }
+  checkGrantable({ accountId: input.grantedBy, platformAdmin: input.granterIsPlatformAdmin }, { accountId: account.id }, input.role);
   await db.query(
     `INSERT INTO directory.access_grant (id, tenant_id, account_id, organisation_id, role, granted_by)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id, organisation_id, role) DO NOTHING`,

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { stringify } from 'csv-stringify';
 import { audit, ErrorCode, grantsFor, HarbourError, parseId, requireScope, scopeCondition, type HarbourContext } from '@harbour/graphql-kit';
 import { elementsOf } from '@harbour/survey-kit';
+import { csvWriter } from './csv-writer';
 
 interface Row {
   pseudonym: string;
@@ -17,7 +17,8 @@ interface Row {
   scores: { code: string; score: number | null }[];
 }
 
-const cell = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+/** An answer as a CSV cell: numbers stay numbers (so a negative one is not taken for a formula), lists and objects as JSON. */
+const cell = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'number' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 /**
  * GET /exports/responses.csv?campaignId=<id>: one pseudonymous campaign's responses, a row
@@ -65,10 +66,7 @@ export async function rawResponses(ctx: HarbourContext, query: URLSearchParams, 
     details: { rows: rows.length, format: 'csv' },
   });
   res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="responses-${campaignId}.csv"`, 'cache-control': 'no-store' });
-  const writer = stringify({
-    header: true,
-    columns: ['pseudonym', 'version', 'submitted_on', 'role', 'organisation', 'setting', 'cohort', 'tenure_months', ...items, ...constructs.map((c) => `score_${c}`)],
-  });
+  const writer = csvWriter(['pseudonym', 'version', 'submitted_on', 'role', 'organisation', 'setting', 'cohort', 'tenure_months', ...items, ...constructs.map((c) => `score_${c}`)]);
   writer.pipe(res);
   for (const r of rows) {
     const scores = new Map(r.scores.map((s) => [s.code, s.score]));

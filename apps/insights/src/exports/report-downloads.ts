@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { ErrorCode, HarbourError, type Downloads, type HarbourContext } from '@harbour/graphql-kit';
 import { openEvaluation } from '../report/open-evaluation';
 import { ReportDimension, TenureBand, type RoleEvaluationFilter } from '../report/report.types';
+import { csvWriter } from './csv-writer';
 import { rawResponses } from './raw-responses';
 import { reportTables, TABLE_NAMES, type ReportTable, type TableName } from './report-tables';
 
@@ -85,7 +85,7 @@ async function csv(ctx: HarbourContext, query: URLSearchParams, res: ServerRespo
   if (!TABLE_NAMES.includes(name)) throw bad('table', `"${name}" is not one of ${TABLE_NAMES.join(', ')}`);
   const table = (await tablesFor(ctx, query)).find((t) => t.name === name)!;
   res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(`role-evaluation-${name}.csv`), 'cache-control': 'no-store' });
-  const writer = stringify({ header: true, columns: table.columns });
+  const writer = csvWriter(table.columns);
   writer.pipe(res);
   for (const row of table.rows) if (!writer.write(row)) await once(writer, 'drain');
   writer.end();

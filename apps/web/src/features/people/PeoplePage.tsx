@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { TableScroll } from '../../app/TableScroll';
 import { useFormMessage } from '../../app/form-message';
 import { graphql } from '../../graphql';
-import { useWorkingOrganisation } from '../../app/working-organisation';
+import { useWorkingOrganisation, WorkingOrganisationsQuery } from '../../app/working-organisation';
 
 export const PeopleQuery = graphql(`
   query People($organisationId: ID!, $after: String) {
@@ -68,6 +68,9 @@ const ROLE_LABEL = { TRUST_ADMIN: 'Trust admin', EVALUATOR: 'Evaluator', RESEARC
 export function PeoplePage() {
   const organisation = useWorkingOrganisation();
   const [{ data, error }, refetch] = useQuery({ query: PeopleQuery, variables: { organisationId: organisation?.id ?? '' }, pause: !organisation });
+  // Only a platform admin gives researcher grants (the directory refuses anyone else).
+  const [{ data: access }] = useQuery({ query: WorkingOrganisationsQuery });
+  const platformAdmin = access?.me?.platformAdmin ?? false;
   const [, grant] = useMutation(GrantAccess);
   const [, revoke] = useMutation(RevokeGrant);
   const [, createAccount] = useMutation(CreateAccount);
@@ -165,7 +168,7 @@ export function PeoplePage() {
         <label htmlFor={ids.role}>As</label>
         <select id={ids.role} name="role">
           <option value="EVALUATOR">Evaluator: reads reports</option>
-          <option value="RESEARCHER">Researcher: reads reports and exports raw pseudonymous responses (audited)</option>
+          {platformAdmin && <option value="RESEARCHER">Researcher: reads reports and exports raw pseudonymous responses (audited)</option>}
           <option value="TRUST_ADMIN">Trust admin: manages forms, staff and access</option>
         </select>
         <button type="submit" className="primary">

