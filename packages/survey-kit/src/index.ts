@@ -6,6 +6,8 @@ export { DEFAULT_SURVEY_LIMITS, validateSurvey } from './validate-survey';
 export type { SurveyLimits, SurveyProblem, ValidateOptions } from './validate-survey';
 export { canonicalJson, contentHash, diffForms } from './versions';
 export { elementsOf } from './form-elements';
+export { markupProblems } from './markup';
+export { ADDRESS_RULES, MARKUP_POLICY } from './markup-policy';
 export type { ChangedItem, VersionDiff } from './versions';
 export { checkAnswers, DEFAULT_ANSWER_LIMITS } from './check-answers';
 export type { AnswerLimits, AnswerProblem } from './check-answers';

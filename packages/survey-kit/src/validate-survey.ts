@@ -1,6 +1,7 @@
 import { ConditionRunner, ConditionsParser, Model } from 'survey-core';
 import { elementsOf, isObject, type LocatedElement } from './form-elements';
 import type { QuestionJson } from './instruments/questions';
+import { markupProblems } from './markup';
 import type { ScoringSpec } from './scoring';
 
 /** One problem with a form, where it is (a JSON path such as `$.pages[0].elements[2].visibleIf`) and what is wrong. */
@@ -61,7 +62,8 @@ const LOCKED = ['type', 'title', 'choices', 'rateMin', 'rateMax', 'rateValues', 
  * Checks that it is SurveyJS JSON that loads without errors, that question names are unique,
  * that every logic expression reads and names questions that exist, that the scoring spec
  * scores numeric questions on their own scales, that core items are all there and unchanged,
- * and that it is not too large.
+ * that no text carries script or other markup outside the allow-list (markup.ts), and that
+ * it is not too large.
  */
 export function validateSurvey(json: unknown, options: ValidateOptions = {}): SurveyProblem[] {
   const limits = options.limits ?? DEFAULT_SURVEY_LIMITS;
@@ -70,6 +72,8 @@ export function validateSurvey(json: unknown, options: ValidateOptions = {}): Su
   const bytes = Buffer.byteLength(JSON.stringify(json));
   if (bytes > limits.maxBytes) problems.push({ path: '$', message: `The form is ${bytes} bytes of JSON; the limit is ${limits.maxBytes}` });
   if (!Array.isArray(json.pages) && !Array.isArray(json.elements)) problems.push({ path: '$.pages', message: 'A form needs a list of pages' });
+
+  problems.push(...markupProblems(json));
 
   const elements = elementsOf(json);
   const questions = elements.filter((e) => !isPanel(e.json));

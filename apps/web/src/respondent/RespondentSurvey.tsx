@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Model } from 'survey-core';
 import 'survey-core/i18n/welsh';
+import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
-import 'survey-core/survey-core.min.css';
+import { surveyModel } from '../survey/survey-model';
 import { graphql } from '../graphql';
 import { clearLocalDraft, newerDraft, readLocalDraft, writeLocalDraft } from './local-draft';
 import { PROMISES } from './promise';
@@ -65,7 +65,7 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
   // What the server has: the draft it gave us, unless this device's is newer (then nothing yet).
   const lastSaved = useRef<string>(start.fromDevice ? '' : JSON.stringify({ answers: start.answers, page: start.page }));
   const model = useMemo(() => {
-    const survey = new Model(invitation.form);
+    const survey = surveyModel(invitation.form);
     survey.showCompletedPage = false;
     survey.data = start.answers;
     if (start.page) survey.currentPageNo = Math.min(start.page, survey.visiblePageCount - 1);

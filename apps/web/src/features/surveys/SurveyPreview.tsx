@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import { Model } from 'survey-core';
 import 'survey-core/i18n/welsh';
 import { Survey } from 'survey-react-ui';
-import 'survey-core/survey-core.min.css';
+import { surveyModel } from '../../survey/survey-model';
 import type { Locale } from './localised';
 
 /** The form exactly as respondents will see it, rendered by survey-react-ui, in English or Welsh; one model per form. */
@@ -10,7 +9,7 @@ export function SurveyPreview({ json, locale = 'default' }: { json: Record<strin
   // Keyed by content: a refetch of the same draft keeps the respondent's place in the preview.
   const text = JSON.stringify(json);
   const model = useMemo(() => {
-    const survey = new Model(JSON.parse(text));
+    const survey = surveyModel(JSON.parse(text));
     survey.showCompletedPage = false;
     // A preview: page through without answering; required answers are checked only at the end.
     survey.checkErrorsMode = 'onComplete';

@@ -1,0 +1,20 @@
+import DOMPurify from 'dompurify';
+import { Model } from 'survey-core';
+import { MARKUP_POLICY } from '@harbour/survey-kit/markup-policy';
+import 'survey-core/survey-core.fontless.min.css';
+import './survey-theme.css';
+
+/**
+ * A SurveyJS model of a stored form, safe to render: every HTML text SurveyJS renders as HTML
+ * (html questions, completedHtml and its siblings) passes DOMPurify with the allow-list the
+ * server checks forms against, so a form saved before that check, or through any other path,
+ * still runs no script here. Other texts SurveyJS renders as text. The form studio's preview
+ * and the respondent's page both make their models here.
+ */
+export function surveyModel(json: unknown): Model {
+  const survey = new Model(json);
+  survey.onProcessHtml.add((_, options) => {
+    options.html = DOMPurify.sanitize(options.html, MARKUP_POLICY);
+  });
+  return survey;
+}
