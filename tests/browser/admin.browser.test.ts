@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@harbour/demo';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { launchBrowser, pageViolations } from '../support/browser';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
@@ -60,7 +60,7 @@ describe('the admin pages, for a trust admin', () => {
     for (const width of [1280, 360]) {
       const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, path, width);
       await page.waitForLoadState('networkidle');
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await pageViolations(page)).toEqual([]);
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const wide = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-scroll'));
@@ -82,7 +82,7 @@ describe('the admin pages, for a trust admin', () => {
       ['9', 'Role'],
     ]);
     expect(await page.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -230,7 +230,7 @@ describe('the form studio', () => {
     expect(download.suggestedFilename()).toBe('belonging-winter-v2.json');
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { pages: { elements: { name: string; visibleIf?: string }[] }[] };
     expect(exported.pages.flatMap((p) => p.elements).find((q) => q.name === 'loc_help')?.visibleIf).toBe("{bel_where} = 'nowhere'");
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
 
     // A campaign of version 2: planned as a draft with its audience counted, then scheduled.
     await studio.getByRole('link', { name: 'Plan a campaign of version 2' }).click();
@@ -254,7 +254,7 @@ describe('the form studio', () => {
     expect(await row.locator('td').nth(2).textContent()).toBe(`90 days after each start, from ${opens}, open 14 days`);
     await row.getByRole('button', { name: /Schedule/ }).click();
     await row.getByText('Scheduled').waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     await row.getByRole('button', { name: /Close/ }).click();
     await row.getByText('Closed').waitFor();
     await page.close();

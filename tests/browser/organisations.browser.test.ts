@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { launchBrowser, pageViolations } from '../support/browser';
 import { DEMO_PASSWORD } from '@harbour/demo';
 import { DEMO_ACCOUNTS, startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -66,7 +66,7 @@ describe('signing in', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await signIn(page, DEMO_ACCOUNTS.northmoorEvaluator, 'wrong password here');
     await page.getByRole('alert').waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     await page.close();
   });
 });
@@ -132,7 +132,7 @@ describe('the organisations page', () => {
 
   it.each([1280, 360])('has no serious or critical axe-core violation at %i px', async (width) => {
     const page = await openAt(width);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     await page.close();
   });
 });

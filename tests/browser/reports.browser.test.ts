@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@harbour/demo';
-import { domSettled, launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { domSettled, launchBrowser, pageViolations } from '../support/browser';
 import { DEMO_ACCOUNTS, startTestPlatform, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
@@ -87,7 +87,7 @@ describe('reports, for an evaluator', () => {
     expect((constructs.find((r) => r[0] === 'This filter' && r[1] === 'Belonging')![3] as number).toFixed(1)).toBe(belongingShown);
 
     await domSettled(page);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
 
     // The explorer, in the same tab: signed in, offline, a saved operation run.
     await page.getByRole('link', { name: 'Open the GraphQL explorer' }).click();
@@ -104,7 +104,7 @@ describe('reports, for an evaluator', () => {
     expect(blocked).toEqual([]);
     // Checked once the page is still: GraphiQL redraws for a moment after a result arrives.
     await domSettled(page);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     await page.close();
   }, 120_000);
 
@@ -115,7 +115,7 @@ describe('reports, for an evaluator', () => {
     await page.getByRole('button', { name: 'Show the report' }).click();
     await page.getByRole('heading', { name: 'Trend by quarter' }).waitFor();
     await domSettled(page);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Harbour' }).isVisible()).toBe(false);
     expect(await page.getByRole('form', { name: 'Report filters' }).isVisible()).toBe(false);

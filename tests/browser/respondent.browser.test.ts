@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_RESPONDENT_TOKEN } from '@harbour/demo';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { launchBrowser, pageViolations } from '../support/browser';
 import { openCampaignWithLink } from '../support/delivery';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -72,7 +72,7 @@ describe('a respondent on a phone', () => {
     await page.getByText('Your answers are pseudonymous').waitFor();
     // The respondent's page loads no admin code.
     expect(scripts.filter((url) => /AdminRoot|SurveysPage/.test(url))).toEqual([]);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // Page 1, the first answer by keyboard alone: Tab to the choices, arrows to "In both".
@@ -115,7 +115,7 @@ describe('a respondent on a phone', () => {
     for (let i = 0; i < (await yesNo.count()); i++) await yesNo.nth(i).getByText('Yes', { exact: true }).click();
     await page.getByRole('button', { name: 'Complete' }).click();
     await page.getByRole('heading', { name: 'Thank you' }).waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
 
     // Opening the link again (a second submit, say) shows it is done.
     await page.reload();
@@ -183,7 +183,7 @@ describe('a respondent who reads Welsh', () => {
     await page.getByText('Where do you feel you belong at work?').waitFor();
     await page.getByLabel('Iaith / Language').selectOption({ label: 'Cymraeg' });
     await page.getByText('Ble ydych chi’n teimlo eich bod yn perthyn yn y gwaith?').waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     await page.close();
   });
 });
@@ -202,7 +202,7 @@ describe('the outbox, for a trust admin', () => {
     await row.getByText('Held: forward it yourself').waitFor();
     await row.getByText('Invitation: Where I belong: quarterly').click();
     await row.getByText(`/s/${token}`).waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
 
     // The campaign's progress: everyone invited, Robin's answers withdrawn, nobody's count shown below 5.
     await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: 'Campaigns', exact: true }).click();
@@ -216,7 +216,7 @@ describe('the outbox, for a trust admin', () => {
     expect(await counts.locator('dt:has-text("Invited") + dd').textContent()).toBe(String(invited));
     expect(await counts.locator('dt:has-text("Withdrawn") + dd').textContent()).toBe('1');
     await page.getByRole('region', { name: 'Response rate by organisation, Belonging now' }).waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
     await page.close();
   });
 });

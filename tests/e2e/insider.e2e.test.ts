@@ -87,3 +87,34 @@ describe('a trust admin against their own trust', () => {
     expect(rawCells.filter((c) => FORMULA.test(c))).toEqual([]);
   });
 });
+
+describe('the page policy', () => {
+  it('is on every response: pages, the respondent\'s page, GraphQL and downloads', async () => {
+    const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    const filter = encodeURIComponent(JSON.stringify({ instrument: 'where_i_belong' }));
+    const answers = [
+      await fetch(new URL('/', platform.gatewayUrl)),
+      await fetch(new URL('/s/HarbourDemoLinkForTheQuickStartOnlyNotSecre', platform.gatewayUrl)),
+      await fetch(platform.gatewayUrl, { headers: { accept: 'text/html' } }),
+      await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }),
+      await fetch(`${new URL('/exports/role-evaluation.csv', platform.gatewayUrl)}?filter=${filter}`, { headers: evaluator }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      const csp = answer.headers.get('content-security-policy') ?? '';
+      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
+      expect(directives.get('script-src')).toBe("'self'");
+      expect(directives.get('connect-src')).toBe("'self'");
+      expect(directives.get('object-src')).toBe("'none'");
+      expect(directives.get('base-uri')).toBe("'none'");
+      expect(directives.get('frame-ancestors')).toBe("'none'");
+      expect(directives.get('default-src')).toBe("'self'");
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(answer.headers.get('permissions-policy')).toMatch(/camera=\(\), .*geolocation=\(\)/);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      // Plain http here: no HSTS (a browser would pin a loopback address to https).
+      expect(answer.headers.get('strict-transport-security')).toBeNull();
+      await answer.arrayBuffer();
+    }
+  });
+});

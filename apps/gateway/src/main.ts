@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
 import { exitOnStop } from '@harbour/graphql-kit';
+import { pagePolicy } from './edge/page-policy';
 import { explorerPage } from './explorer-page';
 import { exportsProxy } from './exports-proxy';
 import { startGateway } from './gateway';
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   if (!config.gatewaySecret) throw new Error('HARBOUR_GATEWAY_SECRET is not set: the subgraphs would refuse every request.');
   const root = repoRoot();
   const web = staticFiles(path.join(root, 'apps', 'web', 'dist'));
+  const policy = pagePolicy({ https: config.publicUrl.startsWith('https://') });
+  const explorer = explorerPage(web);
   const running = await startGateway({
     engine: config.gatewayEngine,
     supergraphPath: path.join(root, 'schema', 'supergraph.graphql'),
@@ -27,7 +30,11 @@ async function main(): Promise<void> {
       { insightsUrl: config.subgraphUrls.insights, directoryUrl: config.subgraphUrls.directory, gatewaySecret: config.gatewaySecret },
       web,
     ),
-    intercept: explorerPage(web),
+    // Every response carries the page policy; a browser opening /graphql gets the explorer.
+    intercept: (req, res) => {
+      policy(req, res);
+      return explorer(req, res);
+    },
   });
   console.log(`[gateway] ${config.gatewayEngine === 'apollo' ? 'Apollo Gateway' : 'Hive Gateway'} listening on ${running.url}`);
   stop.cleanup(() => running.close());
