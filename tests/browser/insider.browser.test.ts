@@ -137,3 +137,35 @@ describe('a form that carries script', () => {
     expect(heard).toEqual([]);
   });
 });
+
+describe('the session in a browser', () => {
+  it('is out of every script\'s reach, yet a new tab is signed in too', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const first = await context.newPage();
+    await first.goto(platform.webUrl);
+    await first.getByLabel('Email address').fill(DEMO_ACCOUNTS.platformAdmin);
+    await first.getByLabel('Password').fill(DEMO_PASSWORD);
+    await first.getByRole('button', { name: 'Sign in' }).click();
+    await first.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
+    const reachable = await first.evaluate(() => ({
+      cookie: document.cookie,
+      stored: JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
+    }));
+    expect(reachable.cookie).not.toMatch(/harbour_session|harbour_csrf_secret/);
+    expect(reachable.cookie).toMatch(/^harbour_csrf=/);
+    expect(reachable.stored).not.toMatch(/hs1\./);
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'harbour_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+
+    const second = await context.newPage();
+    await second.goto(`${platform.webUrl}reports`);
+    await second.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await second.getByRole('button', { name: 'Sign out' }).click();
+    await second.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    // The first tab finds out when it is next used.
+    await first.reload();
+    await first.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect((await context.cookies()).map((c) => c.name)).toEqual([]);
+    await context.close();
+  });
+});

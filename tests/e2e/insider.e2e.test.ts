@@ -118,3 +118,57 @@ describe('the page policy', () => {
     }
   });
 });
+
+describe('the web app\'s session', () => {
+  /** Signs in as a browser would: the cookies the gateway set, as one Cookie header, and the CSRF token. */
+  async function browserSignIn(email: string): Promise<{ cookie: string; csrf: string; setCookies: string[]; body: unknown }> {
+    const response = await fetch(new URL('/auth/session', platform.gatewayUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'harbour-demo-2026' }),
+    });
+    expect(response.status).toBe(200);
+    const setCookies = response.headers.getSetCookie();
+    const pairs = setCookies.map((c) => c.split(';')[0]!);
+    return {
+      cookie: pairs.join('; '),
+      csrf: decodeURIComponent(pairs.find((p) => p.startsWith('harbour_csrf='))!.slice('harbour_csrf='.length)),
+      setCookies,
+      body: await response.json(),
+    };
+  }
+
+  it('lives in HttpOnly, SameSite=Strict cookies, never in what the page is sent', async () => {
+    const { setCookies, body } = await browserSignIn(DEMO_ACCOUNTS.northmoorEvaluator);
+    expect(Object.keys(body as object)).toEqual(['expiresAt']);
+    const byName = new Map(setCookies.map((c) => [c.split('=')[0]!, c]));
+    expect([...byName.keys()].sort()).toEqual(['harbour_csrf', 'harbour_csrf_secret', 'harbour_session']);
+    for (const name of ['harbour_session', 'harbour_csrf_secret']) expect(byName.get(name)).toMatch(/; HttpOnly/);
+    expect(byName.get('harbour_csrf')).not.toMatch(/HttpOnly/);
+    for (const cookie of setCookies) expect(cookie).toMatch(/; Path=\/; .*SameSite=Strict/);
+  });
+
+  it('acts only with the CSRF token, so another site\'s page cannot use it', async () => {
+    const { cookie, csrf } = await browserSignIn(DEMO_ACCOUNTS.northmoorAdmin);
+    const ask = (headers: Record<string, string>, query = '{ me { email } }') =>
+      fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    const withToken = await ask({ cookie, 'x-harbour-csrf': csrf });
+    expect(((await withToken.json()) as { data: { me: { email: string } } }).data.me.email).toBe(DEMO_ACCOUNTS.northmoorAdmin);
+    // A cross-site form or fetch carries the cookie (were it not SameSite) but cannot set the header.
+    const forgeries: Record<string, string>[] = [{ cookie }, { cookie, 'x-harbour-csrf': 'forged' }, { cookie, 'x-harbour-csrf': (await browserSignIn(DEMO_ACCOUNTS.northmoorEvaluator)).csrf }];
+    for (const headers of forgeries) {
+      const refused = await ask(headers, 'mutation { createRole(input: { organisationId: "00000000-0000-4000-8000-000000000000", code: "csrf", name: "CSRF" }) { id } }');
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('CSRF_TOKEN_INVALID');
+    }
+    // Downloads are GETs: the cookie alone reads them, as a link in the page would.
+    const filter = encodeURIComponent(JSON.stringify({ instrument: 'where_i_belong' }));
+    expect((await fetch(`${new URL('/exports/role-evaluation.csv', platform.gatewayUrl)}?filter=${filter}`, { headers: { cookie } })).status).toBe(200);
+
+    // Signing out ends the session for good and takes the cookies away.
+    const out = await fetch(new URL('/auth/sign-out', platform.gatewayUrl), { method: 'POST', headers: { cookie, 'x-harbour-csrf': csrf } });
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie().every((c) => /Max-Age=0/.test(c))).toBe(true);
+    expect((await ask({ cookie, 'x-harbour-csrf': csrf })).status).toBe(401);
+  });
+});

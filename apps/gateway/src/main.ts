@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
 import { exitOnStop } from '@harbour/graphql-kit';
+import { sessionRoutes } from './auth/session-routes';
 import { pagePolicy } from './edge/page-policy';
 import { explorerPage } from './explorer-page';
 import { exportsProxy } from './exports-proxy';
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
   if (!config.gatewaySecret) throw new Error('HARBOUR_GATEWAY_SECRET is not set: the subgraphs would refuse every request.');
   const root = repoRoot();
   const web = staticFiles(path.join(root, 'apps', 'web', 'dist'));
-  const policy = pagePolicy({ https: config.publicUrl.startsWith('https://') });
+  const https = config.publicUrl.startsWith('https://');
+  const policy = pagePolicy({ https });
+  const internal = { directoryUrl: config.subgraphUrls.directory, gatewaySecret: config.gatewaySecret };
   const explorer = explorerPage(web);
   const running = await startGateway({
     engine: config.gatewayEngine,
@@ -26,10 +29,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     production: config.production,
     port: config.gatewayPort,
-    fallback: exportsProxy(
-      { insightsUrl: config.subgraphUrls.insights, directoryUrl: config.subgraphUrls.directory, gatewaySecret: config.gatewaySecret },
-      web,
-    ),
+    fallback: sessionRoutes({ ...internal, secureCookies: https }, exportsProxy({ ...internal, insightsUrl: config.subgraphUrls.insights }, web)),
     // Every response carries the page policy; a browser opening /graphql gets the explorer.
     intercept: (req, res) => {
       policy(req, res);

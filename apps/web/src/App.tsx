@@ -6,7 +6,7 @@ import { AccountPage } from './features/account/AccountPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { CampaignsPage } from './features/campaigns/CampaignsPage';
 import { AccountBar } from './features/auth/AccountBar';
-import { useSessionToken } from './features/auth/session';
+import { useSession } from './features/auth/session';
 import { SignInPage } from './features/auth/SignInPage';
 import { CataloguesPage } from './features/catalogues/CataloguesPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
@@ -85,7 +85,8 @@ function SignedIn() {
 }
 
 export function App() {
-  const token = useSessionToken();
+  // Keyed by the session: a new sign-in starts the app afresh, with nothing of the last one's.
+  const token = useSession();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,7 +1,7 @@
 import { Client, cacheExchange, fetchExchange, mapExchange } from 'urql';
-import { sessionToken, setSessionToken } from './features/auth/session';
+import { csrfToken, sessionHeaders, signOut } from './features/auth/session';
 
-/** The one GraphQL client: the gateway that served this page, with the session's token. */
+/** The one GraphQL client: the gateway that served this page, with the session's cookie and CSRF token. */
 export const client = new Client({
   url: '/graphql',
   exchanges: [
@@ -9,14 +9,11 @@ export const client = new Client({
     mapExchange({
       onError(error) {
         // The session ended (expired, signed out elsewhere, revoked): back to sign-in.
-        if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && sessionToken()) setSessionToken(null);
+        if ((error.response as Response | undefined)?.status === 401 && csrfToken()) void signOut();
       },
     }),
     fetchExchange,
   ],
   preferGetMethod: false,
-  fetchOptions: () => {
-    const token = sessionToken();
-    return token ? { headers: { authorization: `Bearer ${token}` } } : {};
-  },
+  fetchOptions: () => ({ headers: sessionHeaders() }),
 });

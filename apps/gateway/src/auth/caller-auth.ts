@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ANONYMOUS, encodeCaller, GATEWAY_SECRET_HEADER, type Refusal } from '@harbour/graphql-kit';
+import { CSRF_COOKIE, CSRF_HEADER, csrfHolds, sessionFromCookie } from './session-cookies';
 
 /** What the gateway sends the subgraphs for a caller: the encoded caller header. */
 export interface VerifiedCaller {
@@ -14,18 +15,32 @@ function unauthenticated(message: string): Refusal {
   return { status: 401, code: 'UNAUTHENTICATED', message };
 }
 
+/** Methods that change nothing: a cookie's session may be used without the CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
 /**
- * Verifies the caller once per request: no Authorization header is an anonymous caller; a
- * bearer token (session or API token) is checked by the directory, which owns accounts,
- * and a token it does not know is refused with 401 before any GraphQL runs.
+ * Verifies the caller once per request: a bearer token (session or API token) in the
+ * Authorization header, or else the web app's session cookie; neither is an anonymous caller.
+ * A cookie's session acts on a POST only with the CSRF token made for it (403
+ * CSRF_TOKEN_INVALID otherwise), so another site's page cannot act with it. The token is
+ * checked by the directory, which owns accounts, and one it does not know is refused with 401
+ * before any GraphQL runs.
  */
 export function callerAuth(options: { directoryUrl: string; gatewaySecret: string }) {
   const endpoint = new URL('/internal/caller', options.directoryUrl).toString();
   return async function verify(req: IncomingMessage): Promise<VerifiedCaller | Refusal> {
     const authorization = req.headers.authorization;
-    if (!authorization) return { header: ANONYMOUS_HEADER, signedIn: false };
-    const token = BEARER.exec(authorization)?.[1];
-    if (!token) return unauthenticated('The Authorization header must be "Bearer <token>"');
+    let token: string | undefined;
+    if (authorization) {
+      token = BEARER.exec(authorization)?.[1];
+      if (!token) return unauthenticated('The Authorization header must be "Bearer <token>"');
+    } else {
+      token = sessionFromCookie(req);
+      if (!token) return { header: ANONYMOUS_HEADER, signedIn: false };
+      if (!SAFE_METHODS.has(req.method ?? 'GET') && !csrfHolds(req, token)) {
+        return { status: 403, code: 'CSRF_TOKEN_INVALID', message: `A signed-in browser must send the ${CSRF_HEADER} header with the ${CSRF_COOKIE} cookie's value` };
+      }
+    }
     let response: Response;
     try {
       response = await fetch(endpoint, {

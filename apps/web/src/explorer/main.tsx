@@ -4,24 +4,26 @@ import { Kind, parse } from 'graphql';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
 import './explorer.css';
-import { sessionToken } from '../features/auth/session';
+import { csrfToken, CSRF_HEADER } from '../features/auth/session';
 import { keepAccessible } from './accessibility';
 import { SAVED_OPERATIONS, variablesFor } from './saved-operations';
 
 /**
  * Harbour's GraphQL explorer, served by the gateway at /graphql to browsers: GraphiQL with
  * its assets bundled here (it works with no internet), the schema's descriptions as its
- * documentation, and the saved operations as tabs. Signed in to the web app in this tab, it
- * sends that session; otherwise put `{"authorization": "Bearer <API token>"}` in Headers.
+ * documentation, and the saved operations as tabs. Signed in to the web app in this browser,
+ * it sends that session (its cookie, and the CSRF header shown in Headers); otherwise put
+ * `{"authorization": "Bearer <API token>"}` in Headers.
  */
 const ENDPOINT = '/graphql';
 
 async function idsFor(token: string | null): Promise<{ psw: string | null; pcn: string | null }> {
   if (!token) return { psw: null, pcn: null };
+  // The session's cookie goes with the request; the CSRF header lets it act.
   try {
     const response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: token },
       body: JSON.stringify({ query: '{ roles { id code } organisations(tenantsOnly: true) { nodes { id kind } } }' }),
     });
     const body = (await response.json()) as { data?: { roles: { id: string; code: string }[]; organisations: { nodes: { id: string; kind: string }[] } } };
@@ -52,9 +54,9 @@ function withOperationNameOfDocument(fetcher: Fetcher): Fetcher {
 }
 
 async function start(): Promise<void> {
-  const token = sessionToken();
+  const token = csrfToken();
   const ids = await idsFor(token);
-  const headers = JSON.stringify({ authorization: token ? `Bearer ${token}` : 'Bearer <your API token>' }, null, 2);
+  const headers = JSON.stringify(token ? { [CSRF_HEADER]: token } : { authorization: 'Bearer <your API token>' }, null, 2);
   const root = document.getElementById('explorer')!;
   keepAccessible(root);
   createRoot(root).render(

@@ -1,19 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import { graphql } from '../../graphql';
-import { setSessionToken } from './session';
-
-export const SignInMutation = graphql(`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      token
-    }
-  }
-`);
+import { signIn } from './session';
 
 /** Email and password; on success the app shows what the account may see. */
 export function SignInPage() {
-  const [result, signIn] = useMutation(SignInMutation);
+  const [fetching, setFetching] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const emailId = useId();
   const passwordId = useId();
@@ -22,10 +12,10 @@ export function SignInPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setProblem(null);
-    const outcome = await signIn({ input: { email: String(form.get('email')), password: String(form.get('password')) } });
-    const token = outcome.data?.signIn.token;
-    if (token) setSessionToken(token);
-    else setProblem(outcome.error?.graphQLErrors[0]?.message ?? 'Harbour could not be reached. Try again.');
+    setFetching(true);
+    const refused = await signIn(String(form.get('email')), String(form.get('password')));
+    setFetching(false);
+    if (refused) setProblem(refused);
   }
 
   return (
@@ -42,8 +32,8 @@ export function SignInPage() {
         <input id={emailId} name="email" type="email" autoComplete="username" required />
         <label htmlFor={passwordId}>Password</label>
         <input id={passwordId} name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" disabled={result.fetching}>
-          {result.fetching ? 'Signing in…' : 'Sign in'}
+        <button type="submit" disabled={fetching}>
+          {fetching ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
     </>
