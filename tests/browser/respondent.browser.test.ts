@@ -189,23 +189,36 @@ describe('a respondent who reads Welsh', () => {
 });
 
 describe('the outbox, for a trust admin', () => {
-  it('shows the held invitation with the person\'s link, and passes axe-core', async () => {
+  it('shows the held invitation without its link until the campaign\'s links are released, and passes axe-core', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(platform.webUrl);
     await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.northmoorAdmin);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: 'Outbox', exact: true }).click();
-    // Robin is invited to the demo campaign too: this is the row whose message holds the link the test used.
-    const row = page.getByRole('region', { name: 'Outbox' }).locator('tr', { hasText: `/s/${token}` });
-    expect(await row.locator('td').nth(1).textContent()).toBe('robin@northmoor.example');
-    await row.getByText('Held: forward it yourself').waitFor();
-    await row.getByText('Invitation: Where I belong: quarterly').click();
-    await row.getByText(`/s/${token}`).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Harbour' });
+    await nav.getByRole('link', { name: 'Outbox', exact: true }).click();
+    // Robin is invited to the demo campaign too: this is the row of the campaign the test answered.
+    const rowOf = () => page.getByRole('region', { name: 'Outbox' }).locator('tr', { hasText: 'Invitation: Where I belong: quarterly' }).filter({ hasText: '(Belonging now)' }).filter({ hasText: 'robin@northmoor.example' });
+    await rowOf().getByText('Held: forward it yourself').waitFor();
+    expect(await rowOf().locator('td').nth(1).textContent()).toBe('robin@northmoor.example');
+    await rowOf().getByText('Invitation: Where I belong: quarterly').click();
+    await rowOf().getByText(/personal link withheld/).waitFor();
+    expect(await page.getByText(`/s/${token}`).count()).toBe(0);
     expect(await pageViolations(page)).toEqual([]);
 
+    // Released for hand delivery, deliberately: the outbox then shows the link.
+    await nav.getByRole('link', { name: 'Campaigns', exact: true }).click();
+    await page.locator('summary', { hasText: 'Belonging now' }).click();
+    const hand = page.getByRole('form', { name: 'Hand delivery' });
+    await hand.getByLabel('I will give each link only to the person it is for').check();
+    await hand.getByRole('button', { name: 'Release the links' }).click();
+    await page.getByText(/Its personal links were released to admins for hand delivery on/).waitFor();
+    await nav.getByRole('link', { name: 'Outbox', exact: true }).click();
+    await rowOf().getByText('Invitation: Where I belong: quarterly').click();
+    await rowOf().getByText(`/s/${token}`).waitFor();
+
     // The campaign's progress: everyone invited, Robin's answers withdrawn, nobody's count shown below 5.
-    await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: 'Campaigns', exact: true }).click();
+    await nav.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await page.locator('summary', { hasText: 'Belonging now' }).click();
     const owner = new Client({ connectionString: platform.database.ownerUrl });
     await owner.connect();

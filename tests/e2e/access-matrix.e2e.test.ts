@@ -89,6 +89,8 @@ const OPERATIONS: Record<string, (f: Fixture, n: number, email: string) => strin
   'Query.invitation': () => `{ invitation(token: "${NO_LINK}") { state } }`,
   'Mutation.saveResponseDraft': () => `mutation { saveResponseDraft(input: { token: "${NO_LINK}", answers: {}, pageNo: 0 }) { state } }`,
   'Mutation.withdrawResponse': () => `mutation { withdrawResponse(token: "${NO_LINK}") { state } }`,
+  // No such campaign: allowed callers get NOT_FOUND, and no links are released.
+  'Mutation.releaseInvitationLinks': () => 'mutation { releaseInvitationLinks(campaignId: "00000000-0000-4000-8000-00000000abcd") { messages } }',
   // No such campaign: allowed callers get NOT_FOUND.
   'Query.campaignProgress': () => '{ campaignProgress(campaignId: "00000000-0000-4000-8000-00000000abcd") { invited } }',
   // Nobody was invited with this id: allowed callers erase nothing.

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { demoData } from '@harbour/demo';
+import { INSTRUMENTS } from '@harbour/survey-kit';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -12,7 +13,7 @@ const demo = demoData();
 const trust = demo.organisations.find((o) => o.kind === 'trust' && o.name.startsWith('Northmoor'))!;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await startTestPlatform({ HARBOUR_DELIVERY_EVERY_MS: '500' });
   owner = new Client({ connectionString: platform.database.ownerUrl });
   await owner.connect();
 }, 120_000);
@@ -23,6 +24,23 @@ afterAll(async () => {
 });
 
 const FORMULA = /^[=+\-@\t\r]/;
+const LINK = /\/s\/([A-Za-z0-9_-]{43})/;
+
+/** A GraphQL operation with variables; the parsed body. */
+async function graphql(headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  // The shape is the query's; each test reads what it asked for.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (await response.json()) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] };
+}
+
+/** Answers to every required question of "Where I belong", each rating at `rating`. */
+function answers(rating: number, where: string): Record<string, unknown> {
+  const form = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!.json;
+  return Object.fromEntries(
+    form.pages.flatMap((p) => p.elements).filter((q) => q.isRequired).map((q) => [q.name, q.type === 'rating' ? rating : q.type === 'boolean' ? true : where]),
+  );
+}
 
 /** Every cell of a CSV (quoted cells unquoted), good enough for the files Harbour writes. */
 function cellsOf(csv: string): string[] {
@@ -170,5 +188,65 @@ describe('the web app\'s session', () => {
     expect(out.status).toBe(204);
     expect(out.headers.getSetCookie().every((c) => /Max-Age=0/.test(c))).toBe(true);
     expect((await ask({ cookie, 'x-harbour-csrf': csrf })).status).toBe(401);
+  });
+});
+
+describe('held links, against a trust admin', () => {
+  it('are withheld from the outbox until released; released, they cannot pad a small team over its minimum; an anonymous link tells no day', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    // A team of five, each with an email address, and an anonymous campaign for it alone.
+    const team = (await graphql(admin, `mutation { createOrganisation(input: { parentId: "${trust.id}", kind: TEAM, name: "Padding Ward" }) { id } }`)).data.createOrganisation.id as string;
+    const emails = [1, 2, 3, 4, 5].map((i) => `padding.${i}@northmoor.example`);
+    const csv = ['external_ref,role,employing_organisation,start_date,email', ...emails.map((e, i) => `PAD${i},peer_support_worker,Padding Ward,2026-06-01,${e}`)].join('\n');
+    expect((await graphql(admin, 'mutation ($csv: String!) { importStaff(input: { organisationId: "' + trust.id + '", csv: $csv, apply: true }) { rows } }', { csv })).errors).toBeUndefined();
+    const survey = (await owner.query(`SELECT id FROM forms.survey WHERE tenant_id = $1 AND title = 'Where I belong: quarterly'`, [trust.id])).rows[0].id;
+    const campaignId = (
+      await graphql(admin, `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "Padding round", anonymity: ANONYMOUS, audience: { organisationId: "${team}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`)
+    ).data.createCampaign.id as string;
+    expect((await graphql(admin, `mutation { scheduleCampaign(id: "${campaignId}") { state } }`)).data.scheduleCampaign.state).toBe('OPEN');
+    const stored = async () =>
+      (await owner.query(`SELECT o.recipient, o.body FROM responses.outbox o JOIN responses.invitation i ON i.id = o.invitation_id WHERE i.campaign_id = $1`, [campaignId])).rows as { recipient: string; body: string }[];
+    for (let tries = 0; tries < 80 && (await stored()).length < 5; tries++) await new Promise((resolve) => setTimeout(resolve, 250));
+    const mailbox = new Map((await stored()).map((m) => [m.recipient, LINK.exec(m.body)![1]!]));
+    expect(mailbox.size).toBe(5);
+
+    // The admin's outbox: every message, no link.
+    // The team's staff are invited to the demo's open campaign too: its messages stay withheld throughout.
+    const outbox = async (campaign = '(Padding round)') =>
+      ((await graphql(admin, `{ outbox(organisationId: "${team}", first: 50) { nodes { recipient body } } }`)).data.outbox.nodes as { recipient: string; body: string }[]).filter((m) => m.body.includes(campaign));
+    const before = await outbox();
+    expect(before.map((m) => m.recipient).sort()).toEqual(emails);
+    for (const message of before) {
+      expect(message.body).not.toMatch(LINK);
+      expect(message.body).toContain('[personal link withheld');
+    }
+
+    // The fifth person answers with their own link; after that, the link says it was answered, not when, and shows nothing of it.
+    const submit = (token: string, given: Record<string, unknown>, key: string) =>
+      graphql({}, 'mutation ($input: SubmitResponseInput!) { submitResponse(input: $input) { repeated } }', { input: { token, answers: given, idempotencyKey: key } });
+    expect((await submit(mailbox.get(emails[4]!)!, answers(1, 'nowhere'), 'padding-genuine')).errors).toBeUndefined();
+    const done = (await graphql({}, `{ invitation(token: "${mailbox.get(emails[4]!)}") { state completedOn answers savedAt } }`)).data.invitation;
+    expect(done).toEqual({ state: 'COMPLETED', completedOn: null, answers: null, savedAt: null });
+    expect((await owner.query(`SELECT completed_on FROM responses.invitation WHERE campaign_id = $1 AND state = 'completed'`, [campaignId])).rows).toEqual([{ completed_on: null }]);
+
+    // Released (audited), the links show; the admin answers for the other four with known answers.
+    const released = (await graphql(admin, `mutation { releaseInvitationLinks(campaignId: "${campaignId}") { releasedAt messages } }`)).data.releaseInvitationLinks;
+    expect(released.messages).toBe(5);
+    const held = new Map((await outbox()).map((m) => [m.recipient, LINK.exec(m.body)?.[1]]));
+    expect(held.get(emails[0]!)).toBe(mailbox.get(emails[0]!));
+    const other = await outbox('(Where I belong: this quarter)');
+    expect(other.length).toBe(5);
+    for (const message of other) expect(message.body).not.toMatch(LINK);
+    for (const [i, email] of emails.slice(0, 4).entries()) expect((await submit(held.get(email)!, answers(5, 'both'), `padding-${i}`)).errors).toBeUndefined();
+
+    // Five responses in the team, but only one no admin could have written: the team's figures stay closed.
+    expect((await owner.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE via_released_link)::int AS released FROM responses.response WHERE campaign_id = $1`, [campaignId])).rows).toEqual([{ n: 5, released: 4 }]);
+    const report = await graphql(admin, `{ roleEvaluation(filter: { instrument: "where_i_belong", organisationId: "${team}" }) { figures { suppressed responded } } }`);
+    expect(report.errors).toBeUndefined();
+    expect(report.data.roleEvaluation.figures.suppressed).toBe(true);
+    const progress = (await graphql(admin, `{ campaignProgress(campaignId: "${campaignId}") { linksReleasedAt } }`)).data.campaignProgress;
+    expect(progress.linksReleasedAt).toBe(released.releasedAt);
+    const audited = await owner.query(`SELECT details FROM responses.audit_event WHERE action = 'campaign.links_release' AND target_id = $1`, [campaignId]);
+    expect(audited.rows).toEqual([{ details: { messages: 5 } }]);
   });
 });

@@ -41,7 +41,7 @@ beforeAll(async () => {
       [tenant],
     );
   }
-  // Nor invitations, links, messages, pseudonym keys or rollups: one of each per tenant (at least).
+  // Nor invitations, links, messages, pseudonym keys, link releases or rollups: one of each per tenant (at least).
   for (const tenant of [tenantA, tenantB]) {
     const { rows } = await owner.query(
       `INSERT INTO responses.invitation (id, tenant_id, campaign_id, staff_id, survey_id, version_number, anonymity, role_id, organisation_id, started_on, opens_on, closes_on)
@@ -60,6 +60,7 @@ beforeAll(async () => {
       [tenant, invitation.id],
     );
     await owner.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1::uuid, sha256($1::text::bytea)) ON CONFLICT DO NOTHING`, [tenant]);
+    await owner.query(`INSERT INTO responses.link_release (campaign_id, tenant_id, released_by, messages) VALUES ($1, $2, gen_random_uuid(), 1)`, [invitation.campaign_id, tenant]);
     await owner.query(
       `INSERT INTO responses.rollup (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, tenure_band, measure, n, total, total_sq, favourable)
        VALUES ($1, $2, $3, date_trunc('month', current_date)::date, $4, $5, '0-3', 'responses', 1, 1, 1, 0) ON CONFLICT DO NOTHING`,
@@ -157,6 +158,7 @@ describe('row-level security', () => {
       'responses.audit_event',
       'responses.invitation',
       'responses.invitation_link',
+      'responses.link_release',
       'responses.outbox',
       'responses.pseudonym_key',
       'responses.response',

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type HarbourContext } from '@harbour/graphql-kit';
 import { resolveResponseReference } from './response/response.reference';
 import { ResponseResolver } from './response/response.resolver';
+import { LinkReleaseResolver } from './delivery/link-release.resolver';
 import { OutboxResolver } from './delivery/outbox.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ErasureResolver } from './submission/erasure.resolver';
@@ -10,7 +11,7 @@ import { SurveyResponsesResolver } from './survey/survey.resolver';
 
 export function buildResponsesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<HarbourContext>(
-    { resolvers: [ResponseResolver, SurveyResponsesResolver, RespondentResolver, OutboxResolver, ErasureResolver, ProgressResolver] },
+    { resolvers: [ResponseResolver, SurveyResponsesResolver, RespondentResolver, OutboxResolver, LinkReleaseResolver, ErasureResolver, ProgressResolver] },
     {
       Response: resolveResponseReference,
       // responses holds nothing about a survey but its id.

@@ -24,6 +24,13 @@ describe('what a response adds to the rollups', () => {
   const measures = measuresOf(where.json, where.scoring, ANSWERS, scoreAnswers(where.scoring, ANSWERS));
   const byName = new Map(measures.map((m) => [m.measure, m]));
 
+  it('marks a response through a released link, and only that one', () => {
+    expect(byName.has('released')).toBe(false);
+    const released = measuresOf(where.json, where.scoring, ANSWERS, scoreAnswers(where.scoring, ANSWERS), { viaReleasedLink: true });
+    expect(released.filter((m) => m.measure === 'released')).toEqual([{ measure: 'released', value: 1, favourable: 0, y: 0 }]);
+    expect(released.length).toBe(measures.length + 1);
+  });
+
   it('counts the response, scores each construct with its bin, and counts each choice and rating', () => {
     expect(byName.get('responses')).toEqual({ measure: 'responses', value: 1, favourable: 0, y: 0 });
     // (7.5 + 7.5 + 10 + 7.5) / 4 = 8.125, kept to two places; favourable from 7.5.

@@ -53,10 +53,14 @@ const measure = (name: string, value: number, favourable = 0, y = 0): Measure =>
  *   the sum of its item scores and each item score (Cronbach's alpha);
  * - `pair:<item>:<outcome>`: an item score with the outcome construct's score (value and y), for
  *   the correlations that say which items drive belonging and intention to stay;
- * - `flag:isolation_risk`: 1 when someone belongs nowhere and peer support is not favourable, else 0.
+ * - `flag:isolation_risk`: 1 when someone belongs nowhere and peer support is not favourable, else 0;
+ * - `released`: the response came through a link its trust's admins were given for hand
+ *   delivery, so someone other than the person invited may have written it. It counts in every
+ *   figure, and never towards a group's minimum ({@link countsTowardsMinimum}).
  */
-export function measuresOf(form: unknown, scoring: ScoringSpec, answers: Record<string, unknown>, scores: ConstructScore[]): Measure[] {
+export function measuresOf(form: unknown, scoring: ScoringSpec, answers: Record<string, unknown>, scores: ConstructScore[], options: { viaReleasedLink?: boolean } = {}): Measure[] {
   const measures: Measure[] = [measure('responses', 1)];
+  if (options.viaReleasedLink) measures.push(measure('released', 1));
   const scoreOf = new Map(scores.map((s) => [s.code, s]));
   for (const s of scores) {
     if (s.score === null) continue;
@@ -90,3 +94,12 @@ export function measuresOf(form: unknown, scoring: ScoringSpec, answers: Record<
   }
   return measures;
 }
+
+/**
+ * The SQL (over rollup rows `r` summed per group) for how many of a group's responses count
+ * towards its minimum: every response but those through released links. The padding an admin
+ * holding links could do (submitting known answers to lift a small group over its minimum, then
+ * subtracting them) so never opens a group: it needs k responses no admin could have written.
+ */
+export const countsTowardsMinimum = (rollup = 'r') =>
+  `(coalesce(sum(${rollup}.n) FILTER (WHERE ${rollup}.measure = 'responses'), 0) - coalesce(sum(${rollup}.n) FILTER (WHERE ${rollup}.measure = 'released'), 0))`;

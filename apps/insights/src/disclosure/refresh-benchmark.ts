@@ -1,3 +1,4 @@
+import { countsTowardsMinimum } from '@harbour/survey-kit';
 import { ALL_TENANTS, withTenants, type BackgroundJob } from '@harbour/graphql-kit';
 import type { EntityManager } from 'typeorm';
 import { loadConfig } from '@harbour/config';
@@ -46,12 +47,12 @@ export async function refreshBenchmark(db: EntityManager): Promise<boolean> {
 async function rebuild(db: EntityManager, fingerprint: string): Promise<boolean> {
   const rows = (await db.query(
     `${LOOKUPS}
-     SELECT s.instrument_code, r.role_id, ${SETTING} AS setting_id, r.tenure_band, r.month::text AS month, r.tenant_id, sum(r.n)::int AS n,
+     SELECT s.instrument_code, r.role_id, ${SETTING} AS setting_id, r.tenure_band, r.month::text AS month, r.tenant_id, ${countsTowardsMinimum('r')}::int AS n,
             max(greatest(coalesce(c.min_group_size, 0), coalesce(p.min_group_size, $1)))::int AS k
      ${ACROSS_TENANTS}
      LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
      LEFT JOIN insights.reporting_policy p ON p.tenant_id = r.tenant_id
-     WHERE r.measure = 'responses'
+     WHERE r.measure IN ('responses', 'released')
      GROUP BY 1, 2, 3, 4, 5, 6`,
     [DEFAULT_MIN_GROUP_SIZE],
   )) as { instrument_code: string; role_id: string; setting_id: string; tenure_band: string; month: string; tenant_id: string; n: number; k: number }[];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { countsTowardsMinimum } from '@harbour/survey-kit';
 import { DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
 import { NO_COHORT, NO_SETTING, partition, type Atom } from './cells';
 
@@ -25,9 +26,10 @@ const ATOM_JOIN = `a.tenant_id = r.tenant_id AND a.population = $2 AND a.survey_
 /** Per population: the atoms (people per group, with the strictest k of their campaigns) and each cell's measures. */
 const SOURCES: Record<Population, { atoms: string; measures: string }> = {
   responses: {
-    atoms: `SELECT ${ATOM_COLUMNS}, sum(r.n)::int AS n, max(greatest(coalesce(c.min_group_size, 0), $2))::int AS k
+    // n is what counts towards the minimum: responses through released links are left out of it.
+    atoms: `SELECT ${ATOM_COLUMNS}, ${countsTowardsMinimum('r')}::int AS n, max(greatest(coalesce(c.min_group_size, 0), $2))::int AS k
             FROM responses.report_rollup r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
-            WHERE r.tenant_id = $1 AND r.measure = 'responses' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+            WHERE r.tenant_id = $1 AND r.measure IN ('responses', 'released') GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     measures: `SELECT a.cell_id, $1::uuid, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
                FROM responses.report_rollup r JOIN insights.report_atom a ON ${ATOM_JOIN}
                WHERE r.tenant_id = $1 GROUP BY a.cell_id, r.measure`,

@@ -1,4 +1,5 @@
 import { Args, ArgsType, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { withheldLinks } from '../invitation/links';
 import { audit, authorise, connectionOf, decodeCursor, PageArgs, pageFrom, parseId, placementLoader, requireScope, scopeCondition, type HarbourContext, type Page } from '@harbour/graphql-kit';
 
 @ObjectType('OutboxMessage', { description: 'An invitation or reminder to a respondent: what it says, to whom, and whether it went.' })
@@ -15,7 +16,9 @@ export class OutboxMessage {
   @Field(() => String, { description: 'Its subject.' })
   subject!: string;
 
-  @Field(() => String, { description: 'Its text. Held messages keep their personal link, to forward by hand; sent ones no longer do.' })
+  @Field(() => String, {
+    description: 'Its text. The personal link in it is withheld unless its campaign\'s links were released for hand delivery (releaseInvitationLinks); sent messages no longer keep it.',
+  })
   body!: string;
 
   @Field(() => String, {
@@ -42,7 +45,7 @@ class OutboxArgs extends PageArgs {
 }
 
 // `at` is created_at as PostgreSQL prints it, to the microsecond, so the cursor loses nothing.
-type Row = { id: string; kind: string; recipient: string; subject: string; body: string; state: string; created_at: Date; at: string; sent_at: Date | null; error: string | null };
+type Row = { id: string; released: boolean; kind: string; recipient: string; subject: string; body: string; state: string; created_at: Date; at: string; sent_at: Date | null; error: string | null };
 
 @Resolver()
 export class OutboxResolver {
@@ -60,7 +63,7 @@ export class OutboxResolver {
       after = `AND (o.created_at, o.id) < (${param(at)}::timestamptz, ${param(id)}::uuid)`;
     }
     const rows = (await ctx.db.query(
-      `SELECT o.id, upper(o.kind) AS kind, o.recipient, o.subject, o.body, upper(o.state) AS state, o.created_at, o.created_at::text AS at, o.sent_at, o.error
+      `SELECT o.id, EXISTS (SELECT 1 FROM responses.link_release l WHERE l.campaign_id = i.campaign_id) AS released, upper(o.kind) AS kind, o.recipient, o.subject, o.body, upper(o.state) AS state, o.created_at, o.created_at::text AS at, o.sent_at, o.error
        FROM responses.outbox o JOIN responses.invitation i ON i.id = o.invitation_id
        WHERE EXISTS (SELECT 1 FROM directory.organisation_ancestry a WHERE a.ancestor_id = $1 AND a.descendant_id = i.organisation_id)
          AND ${scopeCondition(scope, { tenant: 'o.tenant_id', organisation: 'i.organisation_id' }, param)} ${after}
@@ -73,7 +76,7 @@ export class OutboxResolver {
     }
     return {
       pageInfo: page.pageInfo,
-      nodes: page.nodes.map((r) => ({ id: r.id, kind: r.kind, recipient: r.recipient, subject: r.subject, body: r.body, state: r.state, createdAt: r.created_at, sentAt: r.sent_at, error: r.error })),
+      nodes: page.nodes.map((r) => ({ id: r.id, kind: r.kind, recipient: r.recipient, subject: r.subject, body: r.released ? r.body : withheldLinks(r.body), state: r.state, createdAt: r.created_at, sentAt: r.sent_at, error: r.error })),
     };
   }
 }

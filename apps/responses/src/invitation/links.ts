@@ -47,3 +47,14 @@ export async function openLink(db: EntityManager, token: string): Promise<Opened
   await db.query(`SELECT set_config('harbour.tenant_ids', $1, true), set_config('harbour.link_hash', '', true)`, [`{${link.tenant_id}}`]);
   return { tenantId: link.tenant_id, invitationId: link.invitation_id };
 }
+
+/** A personal link as a message carries it: `<publicUrl>/s/<token>`. */
+const LINK_IN_TEXT = /\S*\/s\/[A-Za-z0-9_-]{43}/g;
+
+/** What admins see of a message whose campaign's links are not released: everything but the link. */
+export const WITHHELD_LINK = '[personal link withheld: release this campaign\'s links to deliver them by hand]';
+
+/** A message's text with every personal link in it withheld. */
+export function withheldLinks(text: string): string {
+  return text.replace(LINK_IN_TEXT, WITHHELD_LINK);
+}

@@ -7,6 +7,7 @@ import { CreateOutbox1764101500000 } from './1764101500000-CreateOutbox';
 import { PublishRollupsToInsights1764101600000 } from './1764101600000-PublishRollupsToInsights';
 import { PublishReportFacts1764101700000 } from './1764101700000-PublishReportFacts';
 import { PublishRawResponses1764101800000 } from './1764101800000-PublishRawResponses';
+import { LinkRelease1764101900000 } from './1764101900000-LinkRelease';
 
 /** In the order they run. */
-export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000, CreateOutbox1764101500000, PublishRollupsToInsights1764101600000, PublishReportFacts1764101700000, PublishRawResponses1764101800000];
+export const migrations = [CreateResponse1764000200000, PublishResponseFactsToInsights1764000400000, ResponsesRowLevelSecurity1764100300000, ResponsesAuditTrail1764100820000, CreateInvitations1764101400000, CreateOutbox1764101500000, PublishRollupsToInsights1764101600000, PublishReportFacts1764101700000, PublishRawResponses1764101800000, LinkRelease1764101900000];

@@ -1,9 +1,10 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { authorise, notFound, parseId, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { CampaignProgress } from './progress.types';
+import { releasesOf } from '../delivery/link-release';
 import { suppressedKeys } from './suppression';
 
-type Totals = Omit<CampaignProgress, 'responseRate' | 'minGroupSize' | 'byOrganisation'>;
+type Totals = Omit<CampaignProgress, 'responseRate' | 'minGroupSize' | 'byOrganisation' | 'linksReleasedAt'>;
 
 @Resolver()
 export class ProgressResolver {
@@ -45,8 +46,10 @@ export class ProgressResolver {
       campaign.min_group_size,
     );
     const t = totals!;
+    const released = await releasesOf(ctx.db, [id]);
     return {
       ...t,
+      linksReleasedAt: released.get(id) ?? null,
       responseRate: t.invited ? t.completed / t.invited : 0,
       minGroupSize: campaign.min_group_size,
       byOrganisation: groups.map((g) => {

@@ -54,6 +54,9 @@ export class CampaignProgress {
   @Field(() => Int, { description: 'Invited people with no email address: nobody has sent them their link.' })
   withoutEmail!: number;
 
+  @Field(() => Date, { nullable: true, description: 'When its personal links were released to admins for hand delivery (releaseInvitationLinks); null while only the people invited hold them.' })
+  linksReleasedAt!: Date | null;
+
   @Field(() => Int, { description: 'The smallest group whose completed count is shown.' })
   minGroupSize!: number;
 

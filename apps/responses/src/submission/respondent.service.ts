@@ -73,9 +73,16 @@ function viewOf(row: InvitationRow): InvitationView {
     opensOn: row.opens_on,
     closesOn: row.closes_on,
     open: isOpen(row),
-    completedOn: row.completed_on,
+    // An anonymous campaign's link says that it was answered, never when.
+    completedOn: row.anonymity === 'anonymous' ? null : row.completed_on,
   };
 }
+
+/** That a link's survey was submitted, with the day only where the campaign is not anonymous. */
+const alreadySubmitted = (row: InvitationRow, after = '') =>
+  new HarbourError(ErrorCode.FORBIDDEN, `This survey was already submitted${row.anonymity === 'anonymous' || !row.completed_on ? '' : `, on ${row.completed_on}`}${after}`, {
+    reason: 'ALREADY_SUBMITTED',
+  });
 
 /** Why answers cannot be taken now, politely; null when they can. */
 function closedProblem(row: InvitationRow): HarbourError | null {
@@ -101,7 +108,7 @@ export async function invitationByLink(db: EntityManager, token: string): Promis
 export async function saveDraft(db: EntityManager, token: string, answers: Record<string, unknown>, pageNo: number): Promise<InvitationView> {
   const link = await openLink(db, token);
   const row = await invitationOf(db, link.invitationId, true);
-  if (row.state === InvitationState.COMPLETED) throw new HarbourError(ErrorCode.FORBIDDEN, `This survey was already submitted, on ${row.completed_on}`, { reason: 'ALREADY_SUBMITTED' });
+  if (row.state === InvitationState.COMPLETED) throw alreadySubmitted(row);
   const closed = closedProblem(row);
   if (closed) throw closed;
   // A draft may leave required questions for later; every value in it must still be allowed.
@@ -152,7 +159,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
   if (row.state === InvitationState.COMPLETED) {
     if (row.submission_key === key && row.submission_hash === hash) return { invitation: viewOf(row), repeated: true };
     if (row.submission_key === key) throw new HarbourError(ErrorCode.BAD_USER_INPUT, 'This idempotency key was already used with other answers', { reason: 'KEY_REUSED' });
-    throw new HarbourError(ErrorCode.FORBIDDEN, `This survey was already submitted, on ${row.completed_on}: thank you`, { reason: 'ALREADY_SUBMITTED' });
+    throw alreadySubmitted(row, ': thank you');
   }
   const closed = closedProblem(row);
   if (closed) throw closed;
@@ -163,12 +170,14 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
   const anonymous = row.anonymity === 'anonymous';
   const responseId = randomUUID();
   const pseudonym = row.anonymity === 'pseudonymous' ? pseudonymOf(await pseudonymKey(db, row.tenant_id), row.staff_id) : null;
+  // Its campaign's links were released to admins: someone other than the person invited may hold this one.
+  const [{ released }] = (await db.query(`SELECT EXISTS (SELECT 1 FROM responses.link_release WHERE campaign_id = $1) AS released`, [row.campaign_id])) as [{ released: boolean }];
   // An anonymous response keeps the day only, and nothing that leads to the invitation or person.
   await db.query(
     `INSERT INTO responses.response (id, tenant_id, survey_id, role_id, organisation_id, status, answers, started_at, submitted_at,
-                                     campaign_id, version_number, anonymity, invitation_id, staff_id, pseudonym, setting_id, cohort, tenure_months, scores)
+                                     campaign_id, version_number, anonymity, invitation_id, staff_id, pseudonym, setting_id, cohort, tenure_months, scores, via_released_link)
      VALUES ($1, $2, $3, $4, $5, 'completed', $6, CASE WHEN $7 THEN $8::date::timestamptz ELSE now() END, CASE WHEN $7 THEN $8::date::timestamptz ELSE now() END,
-             $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+             $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
       responseId,
       row.tenant_id,
@@ -188,6 +197,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
       row.cohort,
       Math.max(0, row.tenure_months),
       JSON.stringify(scores),
+      released,
     ],
   );
   await addToRollups(db, {
@@ -204,14 +214,16 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
     scoring: row.scoring,
     answers,
     scores,
+    viaReleasedLink: released,
   });
+  // An anonymous campaign's invitation keeps no day either: it would pair with the response's.
   await db.query(
     `UPDATE responses.invitation SET state = 'completed', completed_on = $2, submission_key = $3, submission_hash = $4, response_id = $5,
             draft_answers = NULL, draft_page = NULL, draft_saved_at = NULL
      WHERE id = $1`,
-    [row.id, row.today, key, hash, anonymous ? null : responseId],
+    [row.id, anonymous ? null : row.today, key, hash, anonymous ? null : responseId],
   );
-  return { invitation: viewOf({ ...row, state: InvitationState.COMPLETED, completed_on: row.today, draft_answers: null, draft_page: null, draft_saved_at: null }), repeated: false };
+  return { invitation: viewOf({ ...row, state: InvitationState.COMPLETED, completed_on: anonymous ? null : row.today, draft_answers: null, draft_page: null, draft_saved_at: null }), repeated: false };
 }
 
 /** Withdraws what a link submitted (pseudonymous or identified only); the invitation becomes WITHDRAWN. */

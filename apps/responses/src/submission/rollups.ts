@@ -17,7 +17,12 @@ export interface RollupEntry {
   scoring: ScoringSpec;
   answers: Record<string, unknown>;
   scores: ConstructScore[];
+  /** Submitted through a link released to admins (see the `released` measure). */
+  viaReleasedLink?: boolean;
 }
+
+const measuresOfEntry = (entry: Omit<RollupEntry, 'tenantId' | 'campaignId' | 'surveyId'>) =>
+  measuresOf(entry.form, entry.scoring, entry.answers, entry.scores, { viaReleasedLink: entry.viaReleasedLink ?? false });
 
 /** The rollup row `r` of the entry's group. */
 const CELL = `r.tenant_id = $1 AND r.campaign_id = $2 AND r.survey_id = $3 AND r.month = date_trunc('month', $4::date)::date AND r.organisation_id = $5 AND r.role_id = $6
@@ -60,7 +65,7 @@ export async function addToRollups(db: EntityManager, entry: RollupEntry): Promi
      ON CONFLICT (tenant_id, campaign_id, month, organisation_id, role_id, (coalesce(setting_id, '00000000-0000-0000-0000-000000000000'::uuid)), (coalesce(cohort, '')), tenure_band, measure)
      DO UPDATE SET n = r.n + 1, total = r.total + EXCLUDED.total, total_sq = r.total_sq + EXCLUDED.total_sq, favourable = r.favourable + EXCLUDED.favourable,
                    total_y = r.total_y + EXCLUDED.total_y, total_y_sq = r.total_y_sq + EXCLUDED.total_y_sq, total_xy = r.total_xy + EXCLUDED.total_xy`,
-    params(entry, measuresOf(entry.form, entry.scoring, entry.answers, entry.scores)),
+    params(entry, measuresOfEntry(entry)),
   );
   await bumpVersion(db, entry.tenantId);
 }
@@ -72,7 +77,7 @@ export async function removeFromRollups(db: EntityManager, entry: RollupEntry): 
             total_y = r.total_y - m.y, total_y_sq = r.total_y_sq - m.y * m.y, total_xy = r.total_xy - m.value * m.y
      FROM unnest($10::text[], $11::float8[], $12::int[], $13::float8[]) AS m(measure, value, favourable, y)
      WHERE r.measure = m.measure AND ${CELL}`,
-    params(entry, measuresOf(entry.form, entry.scoring, entry.answers, entry.scores)),
+    params(entry, measuresOfEntry(entry)),
   );
   await bumpVersion(db, entry.tenantId);
 }
@@ -104,7 +109,7 @@ export class RollupBatch {
 
   add(entry: Omit<RollupEntry, 'tenantId' | 'campaignId' | 'surveyId'>): void {
     const group = [`${entry.submittedOn.slice(0, 7)}-01`, entry.organisationId, entry.roleId, entry.settingId, entry.cohort, tenureBand(entry.tenureMonths)];
-    for (const m of measuresOf(entry.form, entry.scoring, entry.answers, entry.scores)) {
+    for (const m of measuresOfEntry(entry)) {
       const id = JSON.stringify([...group, m.measure]);
       let cell = this.cells.get(id);
       if (!cell) this.cells.set(id, (cell = { key: [...group, m.measure], n: 0, total: 0, totalSq: 0, favourable: 0, totalY: 0, totalYSq: 0, totalXy: 0 }));

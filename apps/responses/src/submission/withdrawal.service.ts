@@ -16,6 +16,7 @@ interface StoredResponse {
   tenure_months: number;
   answers: Record<string, unknown>;
   scores: ConstructScore[];
+  via_released_link: boolean;
   form: unknown;
   scoring: ScoringSpec;
 }
@@ -28,7 +29,7 @@ export async function eraseResponses(db: EntityManager, responseIds: string[]): 
   if (!responseIds.length) return 0;
   const rows = (await db.query(
     `SELECT r.id, r.tenant_id, r.campaign_id, r.survey_id, (r.submitted_at AT TIME ZONE 'Europe/London')::date::text AS submitted_on,
-            r.organisation_id, r.role_id, r.setting_id, r.cohort, r.tenure_months, r.answers, r.scores, v.json AS form, v.scoring
+            r.organisation_id, r.role_id, r.setting_id, r.cohort, r.tenure_months, r.answers, r.scores, r.via_released_link, v.json AS form, v.scoring
      FROM responses.response r
      JOIN forms.delivery_survey_version v ON v.survey_id = r.survey_id AND v.version_number = r.version_number
      WHERE r.id = ANY($1::uuid[]) AND r.campaign_id IS NOT NULL
@@ -50,6 +51,7 @@ export async function eraseResponses(db: EntityManager, responseIds: string[]): 
       scoring: r.scoring,
       answers: r.answers,
       scores: r.scores,
+      viaReleasedLink: r.via_released_link,
     });
   }
   const ids = rows.map((r) => r.id);

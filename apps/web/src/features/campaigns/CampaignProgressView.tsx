@@ -1,4 +1,5 @@
-import { useQuery } from 'urql';
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { TableScroll } from '../../app/TableScroll';
 
@@ -16,6 +17,7 @@ const ProgressQuery = graphql(`
       messagesNotSent
       withoutEmail
       minGroupSize
+      linksReleasedAt
       byOrganisation {
         organisation {
           id
@@ -30,11 +32,66 @@ const ProgressQuery = graphql(`
   }
 `);
 
+const ReleaseLinks = graphql(`
+  mutation ReleaseInvitationLinks($campaignId: ID!) {
+    releaseInvitationLinks(campaignId: $campaignId) {
+      releasedAt
+      messages
+    }
+  }
+`);
+
 const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+
+/**
+ * Releasing a campaign's links for hand delivery: said plainly, confirmed, done once. Until
+ * then the outbox shows every message but its link.
+ */
+function HandDelivery({ campaignId, releasedAt, onReleased }: { campaignId: string; releasedAt: string | null; onReleased: () => void }) {
+  const [result, release] = useMutation(ReleaseLinks);
+  const [problem, setProblem] = useState<string | null>(null);
+  const confirmId = useId();
+  if (releasedAt) {
+    return (
+      <p className="note">
+        Its personal links were released to admins for hand delivery on {new Date(releasedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.
+        Responses since then count in every figure, but not towards the smallest group a report shows.
+      </p>
+    );
+  }
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const outcome = await release({ campaignId });
+    if (outcome.error) setProblem(outcome.error.graphQLErrors[0]?.message ?? outcome.error.message);
+    else onReleased();
+  }
+  return (
+    <form className="card form" onSubmit={submit} aria-label="Hand delivery">
+      <h3>Hand delivery</h3>
+      <p>
+        The outbox shows these messages without their personal links, so that nobody but the person invited can answer as them. To hand links out yourself,
+        release them. This is recorded in the audit log and cannot be undone; reports will say so, and answers given after it will not count towards the
+        smallest group a report shows.
+      </p>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <div className="checkbox">
+        <input id={confirmId} type="checkbox" required />
+        <label htmlFor={confirmId}>I will give each link only to the person it is for</label>
+      </div>
+      <button type="submit" className="danger" disabled={result.fetching}>
+        Release the links
+      </button>
+    </form>
+  );
+}
 
 /** One campaign's progress: the totals, and the response rate by organisation as a table and as bars. */
 export function CampaignProgressView({ campaignId, name }: { campaignId: string; name: string }) {
-  const [{ data, error }] = useQuery({ query: ProgressQuery, variables: { campaignId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: ProgressQuery, variables: { campaignId }, requestPolicy: 'cache-and-network' });
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? error.message}</p>;
   if (!data) return <p role="status">Counting…</p>;
   const p = data.campaignProgress;
@@ -58,6 +115,9 @@ export function CampaignProgressView({ campaignId, name }: { campaignId: string;
         <dt>No email address</dt>
         <dd>{p.withoutEmail}</dd>
       </dl>
+      {p.messagesHeld > 0 || p.linksReleasedAt ? (
+        <HandDelivery campaignId={campaignId} releasedAt={p.linksReleasedAt as string | null} onReleased={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
       {p.byOrganisation.length > 0 && (
         <TableScroll label={`Response rate by organisation, ${name}`}>
           <table>
