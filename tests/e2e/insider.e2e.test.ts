@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { demoData } from '@harbour/demo';
+import { demoData, nationalId } from '@harbour/demo';
 import { INSTRUMENTS } from '@harbour/survey-kit';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -24,6 +24,8 @@ afterAll(async () => {
 });
 
 const FORMULA = /^[=+\-@\t\r]/;
+const COMMUNITY = nationalId('setting', 'community');
+const INPATIENT = nationalId('setting', 'inpatient');
 const LINK = /\/s\/([A-Za-z0-9_-]{43})/;
 
 /** A GraphQL operation with variables; the parsed body. */
@@ -241,12 +243,80 @@ describe('held links, against a trust admin', () => {
 
     // Five responses in the team, but only one no admin could have written: the team's figures stay closed.
     expect((await owner.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE via_released_link)::int AS released FROM responses.response WHERE campaign_id = $1`, [campaignId])).rows).toEqual([{ n: 5, released: 4 }]);
-    const report = await graphql(admin, `{ roleEvaluation(filter: { instrument: "where_i_belong", organisationId: "${team}" }) { figures { suppressed responded } } }`);
+    const report = await graphql(admin, `{ roleEvaluation(filter: { instrument: "where_i_belong", organisationId: "${team}" }) { figures { suppressed responded } releasedLinks { campaignId releasedAt } } }`);
     expect(report.errors).toBeUndefined();
     expect(report.data.roleEvaluation.figures.suppressed).toBe(true);
+    // The report says that this campaign's links were released.
+    expect(report.data.roleEvaluation.releasedLinks).toEqual([{ campaignId, releasedAt: released.releasedAt }]);
     const progress = (await graphql(admin, `{ campaignProgress(campaignId: "${campaignId}") { linksReleasedAt } }`)).data.campaignProgress;
     expect(progress.linksReleasedAt).toBe(released.releasedAt);
     const audited = await owner.query(`SELECT details FROM responses.audit_event WHERE action = 'campaign.links_release' AND target_id = $1`, [campaignId]);
     expect(audited.rows).toEqual([{ details: { messages: 5 } }]);
+  });
+});
+
+describe('an evaluator with a script', () => {
+  it('cannot pin a comment to a small group by comparing two filters\' comments', async () => {
+    const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    // The whole trust, each tenure band and each setting, each from five starting months.
+    const bases = ['', ...['MONTHS_0_3', 'MONTHS_3_6', 'MONTHS_6_12', 'MONTHS_12_24', 'MONTHS_24_PLUS'].map((b) => `tenureBands: [${b}]`), ...[COMMUNITY, INPATIENT].map((s) => `settingIds: ["${s}"]`)];
+    const froms = [undefined, '2025-11', '2026-01', '2026-04', '2026-07'];
+    const read = async (base: string, from?: string) => {
+      const filter = ['instrument: "where_i_belong"', base, from ? `from: "${from}"` : ''].filter(Boolean).join(', ');
+      const body = await graphql(evaluator, `{ roleEvaluation(filter: { ${filter} }) { figures { responded } comments { shown minimum comments { item text } } } }`);
+      expect(body.errors).toBeUndefined();
+      const report = body.data.roleEvaluation;
+      return { responded: (report.figures.responded ?? 0) as number, minimum: report.comments.minimum as number, comments: (report.comments.comments as { item: string; text: string }[]).map((c) => `${c.item}:${c.text}`) };
+    };
+    let compared = 0;
+    let differing = 0;
+    for (const band of bases) {
+      const reads = [];
+      for (const from of froms) reads.push(await read(band, from));
+      // Each later start is a narrower filter: what its comments lack came from the respondents it lacks.
+      for (let wide = 0; wide < reads.length; wide++) {
+        for (let narrow = wide + 1; narrow < reads.length; narrow++) {
+          const [a, b] = [reads[wide]!, reads[narrow]!];
+          const missing = a.comments.filter((c) => !b.comments.includes(c));
+          compared++;
+          if (!missing.length || !b.comments.length) continue;
+          differing++;
+          expect({ band, from: froms[narrow], between: a.responded - b.responded >= a.minimum }).toEqual({ band, from: froms[narrow], between: true });
+        }
+      }
+    }
+    expect(compared).toBe(80);
+    expect(differing).toBeGreaterThan(0);
+  });
+
+  it('sees no count of fewer than k outside the reports: a survey\'s responses, a campaign\'s progress', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    const team = (await graphql(admin, `mutation { createOrganisation(input: { parentId: "${trust.id}", kind: TEAM, name: "Small Ward" }) { id } }`)).data.createOrganisation.id as string;
+    const emails = [1, 2, 3, 4, 5, 6].map((i) => `small.${i}@northmoor.example`);
+    const csv = ['external_ref,role,employing_organisation,start_date,email', ...emails.map((e, i) => `SML${i},peer_support_worker,Small Ward,2026-06-01,${e}`)].join('\n');
+    expect((await graphql(admin, `mutation ($csv: String!) { importStaff(input: { organisationId: "${trust.id}", csv: $csv, apply: true }) { rows } }`, { csv })).errors).toBeUndefined();
+    const surveyId = (await graphql(admin, `mutation { createSurvey(input: { organisationId: "${trust.id}", title: "Small Ward check-in", instrumentCode: "where_i_belong" }) { id } }`)).data.createSurvey.id as string;
+    expect((await graphql(admin, `mutation { publishSurvey(surveyId: "${surveyId}") { number } }`)).data.publishSurvey.number).toBe(1);
+    const campaignId = (
+      await graphql(admin, `mutation { createCampaign(input: { surveyId: "${surveyId}", versionNumber: 1, name: "Small round", audience: { organisationId: "${team}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`)
+    ).data.createCampaign.id as string;
+    expect((await graphql(admin, `mutation { scheduleCampaign(id: "${campaignId}") { state } }`)).data.scheduleCampaign.state).toBe('OPEN');
+    let body: string | undefined;
+    for (let tries = 0; tries < 80 && !body; tries++) {
+      body = (await owner.query(`SELECT o.body FROM responses.outbox o JOIN responses.invitation i ON i.id = o.invitation_id WHERE i.campaign_id = $1 AND o.recipient = $2`, [campaignId, emails[0]])).rows[0]?.body;
+      if (!body) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const token = LINK.exec(body!)![1]!;
+    const submitted = await graphql({}, 'mutation ($input: SubmitResponseInput!) { submitResponse(input: $input) { repeated } }', { input: { token, answers: answers(2, 'nowhere'), idempotencyKey: 'small-one' } });
+    expect(submitted.errors).toBeUndefined();
+    expect((await owner.query(`SELECT count(*)::int AS n FROM responses.response WHERE survey_id = $1`, [surveyId])).rows[0].n).toBe(1);
+
+    const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    for (const caller of [evaluator, admin]) {
+      const survey = await graphql(caller, `{ survey(id: "${surveyId}") { responseCount } }`);
+      expect(survey.data.survey.responseCount).toBe(0);
+    }
+    const progress = (await graphql(admin, `{ campaignProgress(campaignId: "${campaignId}") { invited completed responseRate byOrganisation { completed suppressed } } }`)).data.campaignProgress;
+    expect(progress).toEqual({ invited: 6, completed: null, responseRate: null, byOrganisation: [{ completed: null, suppressed: true }] });
   });
 });

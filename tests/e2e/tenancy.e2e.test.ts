@@ -61,8 +61,11 @@ describe('another tenant\'s data, through GraphQL', () => {
     const counts = new Map(expected.rows.map((row) => [row.code, row.n]));
     for (const role of (body.data as { roles: { code: string; summary: { responseCount: number | null; suppressed: boolean } }[] }).roles) {
       const n = counts.get(role.code) ?? 0;
-      expect({ code: role.code, ...role.summary }).toEqual({ code: role.code, responseCount: n >= 5 ? n : null, suppressed: n < 5 });
+      // Whole disclosure groups of Riverside's own: never more than Riverside stored, never a small group.
+      expect({ code: role.code, within: (role.summary.responseCount ?? 0) <= n, small: role.summary.responseCount !== null && role.summary.responseCount < 5 }).toEqual({ code: role.code, within: true, small: false });
+      expect(role.summary.suppressed).toBe(role.summary.responseCount === null);
     }
+    expect((body.data as { roles: { summary: { responseCount: number | null } }[] }).roles.some((role) => role.summary.responseCount !== null)).toBe(true);
     // Peer support workers work only at Northmoor: Riverside's admin counts none of them.
     expect(counts.get('peer_support_worker')).toBeUndefined();
   });
@@ -97,6 +100,7 @@ describe.each(['hive', 'apollo'] as const)('1,000 requests alternating between t
   }, 60_000);
   afterAll(() => stopApollo?.());
 
+  // Each request also checks its tenant's disclosure cells are current (responseCount counts through them): more time.
   it('never show one tenant a row of the other', async () => {
     const tenantOf = await owner.query<{ name: string; tenant: string }>(
       `SELECT o.name, t.name AS tenant FROM directory.organisation o JOIN directory.organisation t ON t.id = o.tenant_id`,
@@ -128,5 +132,5 @@ describe.each(['hive', 'apollo'] as const)('1,000 requests alternating between t
       );
     }
     expect(checked).toBe(1000);
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { pick, seededRandom } from '@harbour/demo';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { withTenants, type GrantScope } from '@harbour/graphql-kit';
 import { PLATFORM_ADMIN } from '@harbour/graphql-kit/testing';
 import { database } from '../database';
-import { sumCells, type Grouping, type ReportFilter } from '../report/report-query';
+import { cellConditions, sumCells, type Grouping, type ReportFilter } from '../report/report-query';
+import { NO_COHORT, NO_SETTING } from './cells';
 import { refreshCells } from './refresh-cells';
 
 /**
  * Property: over random organisation trees, random respondents and random filters and
- * breakdowns, no combination of the figures returned can single out fewer than k people.
+ * breakdowns, no combination of the figures returned can single out fewer than k people; nor
+ * can the comments, read through their own partition, single out fewer than the comments
+ * minimum. Some respondents answered through links released to admins: those an admin may
+ * have written, so they never count as people here (k genuine respondents or none).
  *
  * Each respondent is given a marker measure of their own (`who:<i>`), so every figure's exact
  * membership can be read back. The figures' sets split the respondents they count into classes
@@ -24,6 +29,7 @@ const QUERIES = 40;
 const BANDS = ['0-3', '3-6', '6-12', '12-24', '24+'];
 const MONTHS = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'];
 const GROUPINGS: (Grouping | null)[] = [null, 'role', 'setting', 'organisation', 'cohort', 'tenure_band', 'month', 'quarter'];
+const MIN_COMMENTS = 10;
 
 interface Respondent {
   id: number;
@@ -33,6 +39,8 @@ interface Respondent {
   cohort: string | null;
   band: string;
   month: string;
+  /** Answered through a released link: an admin may have written it. */
+  released: boolean;
 }
 
 interface Scenario {
@@ -51,7 +59,7 @@ function subset<T>(random: () => number, items: readonly T[]): T[] | undefined {
   return chosen.length ? chosen : [pick(random, items)];
 }
 
-async function seedScenario(random: () => number): Promise<Scenario> {
+async function seedScenario(random: () => number, releasing: boolean): Promise<Scenario> {
   const tenantId = randomUUID();
   const surveyId = randomUUID();
   const campaignId = randomUUID();
@@ -82,7 +90,7 @@ async function seedScenario(random: () => number): Promise<Scenario> {
       `Organisation ${id.slice(0, 8)}`,
     ]);
   }
-  await db.owner.query(`INSERT INTO insights.reporting_policy (tenant_id, min_group_size, min_comments) VALUES ($1, $2, 10)`, [tenantId, k]);
+  await db.owner.query(`INSERT INTO insights.reporting_policy (tenant_id, min_group_size, min_comments) VALUES ($1, $2, $3)`, [tenantId, k, MIN_COMMENTS]);
   const roles: string[] = [randomUUID(), randomUUID(), randomUUID()];
   const settings: string[] = [randomUUID(), randomUUID()];
   // Skewed: most people in a few places, some alone, so both big and tiny groups occur.
@@ -95,6 +103,7 @@ async function seedScenario(random: () => number): Promise<Scenario> {
     cohort: random() < 0.2 ? null : pick(random, ['2025', '2026']),
     band: pick(random, BANDS),
     month: pick(random, MONTHS),
+    released: releasing && random() < 0.15,
   }));
   for (const r of respondents) {
     await db.owner.query(
@@ -102,7 +111,7 @@ async function seedScenario(random: () => number): Promise<Scenario> {
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, m, 1, 1, 1, 0 FROM unnest($10::text[]) AS m
        ON CONFLICT (tenant_id, campaign_id, month, organisation_id, role_id, (coalesce(setting_id, '00000000-0000-0000-0000-000000000000'::uuid)), (coalesce(cohort, '')), tenure_band, measure)
        DO UPDATE SET n = x.n + 1, total = x.total + 1, total_sq = x.total_sq + 1`,
-      [tenantId, campaignId, surveyId, r.month, r.organisationId, r.roleId, r.settingId, r.cohort, r.band, ['responses', `who:${r.id}`]],
+      [tenantId, campaignId, surveyId, r.month, r.organisationId, r.roleId, r.settingId, r.cohort, r.band, ['responses', `who:${r.id}`, ...(r.released ? ['released'] : [])]],
     );
   }
   await db.owner.query(`INSERT INTO responses.rollup_version (tenant_id, version) VALUES ($1, 1)`, [tenantId]);
@@ -128,21 +137,42 @@ function randomQuery(random: () => number, s: Scenario): { filter: ReportFilter;
   };
 }
 
+/** Who the comments of a filter come from: the respondents of the comment cells wholly inside it (read through their atoms). */
+async function commentMembers(em: EntityManager, scope: GrantScope, s: Scenario, filter: ReportFilter): Promise<number[]> {
+  const params: unknown[] = [];
+  const { where } = cellConditions(scope, filter, (value) => `$${params.push(value)}`);
+  const atoms = (await em.query(
+    `SELECT a.organisation_id, a.role_id, a.setting_id, a.cohort, a.tenure_band, a.month::text AS month
+     FROM insights.report_cell c JOIN insights.report_atom a ON a.cell_id = c.id WHERE c.population = 'comments' AND ${where.join(' AND ')}`,
+    params,
+  )) as { organisation_id: string; role_id: string; setting_id: string; cohort: string; tenure_band: string; month: string }[];
+  const keys = new Set(atoms.map((a) => [a.organisation_id, a.role_id, a.setting_id, a.cohort, a.tenure_band, a.month].join('|')));
+  const keyOf = (r: Respondent) => [r.organisationId, r.roleId, r.settingId ?? NO_SETTING, r.cohort ?? NO_COHORT, r.band, r.month].join('|');
+  return s.respondents.filter((r) => keys.has(keyOf(r))).map((r) => r.id);
+}
+
 describe('disclosure: no figure or combination of figures singles out fewer than k', () => {
   it(`holds over ${SCENARIOS} random trusts and ${QUERIES} random filters and breakdowns each`, async () => {
     const random = seededRandom(20261123);
     let released = 0;
+    let commented = 0;
     let counted = 0;
     let people = 0;
     for (let scenario = 0; scenario < SCENARIOS; scenario++) {
-      const s = await seedScenario(random);
+      // Every other trust has some responses through released links.
+      const releasing = scenario % 2 === 1;
+      const s = await seedScenario(random, releasing);
       const scope: GrantScope = { everywhere: false, tenantIds: [s.tenantId], organisationIds: [] };
       const sets: { label: string; members: number[]; parts?: number[][] }[] = [];
+      const commentSets: { label: string; members: number[] }[] = [];
       await withTenants(db.app, PLATFORM_ADMIN, async (em) => {
         await refreshCells(em, s.tenantId);
         const everyone = await sumCells(em, scope, { surveyIds: [s.surveyId] }, null, ['responses']);
-        counted += everyone.get(null)?.get('responses')?.n ?? 0;
-        people += s.respondents.length;
+        // What the guarantee costs, where no link was released.
+        if (!releasing) {
+          counted += everyone.get(null)?.get('responses')?.n ?? 0;
+          people += s.respondents.length;
+        }
         for (let q = 0; q < QUERIES; q++) {
           const { filter, grouping } = randomQuery(random, s);
           const grouped = await sumCells(em, scope, filter, grouping, ['responses', 'who:']);
@@ -162,43 +192,52 @@ describe('disclosure: no figure or combination of figures singles out fewer than
           expect(parts.flat().every((m) => inTotal.has(m))).toBe(true);
           expect(new Set(parts.flat()).size).toBe(parts.flat().length);
           if (grouping) sets.push({ label: `${JSON.stringify(filter)} total`, members: total, parts });
+          commentSets.push({ label: `comments of ${JSON.stringify(filter)}`, members: await commentMembers(em, scope, s, filter) });
         }
       });
 
+      // People: respondents no admin could have written (a released link's answers are known to whoever holds it).
+      const genuine = (members: Iterable<number>) => [...members].filter((m) => !s.respondents[m]!.released).length;
+      const atLeast = (n: number, k: number) => n === 0 || n >= k;
       for (const set of sets) {
         // No figure over fewer than k.
-        if (set.members.length) expect({ figure: set.label, n: set.members.length >= s.k }).toEqual({ figure: set.label, n: true });
+        if (set.members.length) expect({ figure: set.label, n: genuine(set.members) >= s.k }).toEqual({ figure: set.label, n: true });
         // Total minus the shown rows of its breakdown (parent minus children, for organisations).
         if (set.parts) {
           const shown = new Set(set.parts.flat());
-          const rest = set.members.filter((m) => !shown.has(m)).length;
-          expect({ figure: set.label, rest: rest === 0 || rest >= s.k }).toEqual({ figure: set.label, rest: true });
+          const rest = genuine(set.members.filter((m) => !shown.has(m)));
+          expect({ figure: set.label, rest: atLeast(rest, s.k) }).toEqual({ figure: set.label, rest: true });
         }
       }
-      // One figure minus another it contains (two overlapping filters).
-      const asSets = sets.map((x) => new Set(x.members));
-      for (const big of asSets) {
-        for (const small of asSets) {
-          if (small.size >= big.size || ![...small].every((m) => big.has(m))) continue;
-          const difference = big.size - small.size;
-          expect(difference === 0 || difference >= s.k).toBe(true);
+      /** Every class of people the sets tell apart holds `k` genuine respondents or none: so does any sum or difference of them. */
+      const classesHold = (all: { label: string; members: number[] }[], k: number, what: string) => {
+        // One set minus another it contains (two overlapping filters).
+        const asSets = all.map((x) => new Set(x.members));
+        for (const big of asSets) {
+          for (const small of asSets) {
+            if (small.size >= big.size || ![...small].every((m) => big.has(m))) continue;
+            expect({ what, difference: atLeast(genuine([...big].filter((m) => !small.has(m))), k) }).toEqual({ what, difference: true });
+          }
         }
-      }
-      // Every class of people the figures tell apart holds k or more: so does any sum or difference of them.
-      const classes = new Map<string, number>();
-      for (const r of s.respondents) {
-        const signature = sets
-          .map((x, i) => (x.members.includes(r.id) ? i : -1))
-          .filter((i) => i >= 0)
-          .join(',');
-        if (signature) classes.set(signature, (classes.get(signature) ?? 0) + 1);
-      }
-      for (const [signature, size] of classes) expect({ signature, big: size >= s.k }).toEqual({ signature, big: true });
+        const classes = new Map<string, number[]>();
+        for (const r of s.respondents) {
+          const signature = all
+            .map((x, i) => (x.members.includes(r.id) ? i : -1))
+            .filter((i) => i >= 0)
+            .join(',');
+          if (signature) classes.set(signature, [...(classes.get(signature) ?? []), r.id]);
+        }
+        for (const [signature, members] of classes) expect({ what, signature, big: atLeast(genuine(members), k) }).toEqual({ what, signature, big: true });
+      };
+      classesHold(sets, s.k, 'figures');
+      classesHold(commentSets, MIN_COMMENTS, 'comments');
       released += sets.filter((x) => x.members.length).length;
+      commented += commentSets.filter((x) => x.members.length).length;
     }
     // Not vacuous: figures are shown, and the whole trust's figure counts nearly everyone.
-    console.log(`disclosure property: ${released} figures shown; the whole-trust figures count ${counted} of ${people} respondents`);
+    console.log(`disclosure property: ${released} figures and ${commented} comment sets shown; the whole-trust figures count ${counted} of ${people} respondents (trusts with no released links)`);
     expect(released).toBeGreaterThan(SCENARIOS * 4);
+    expect(commented).toBeGreaterThan(SCENARIOS);
     expect(counted / people).toBeGreaterThan(0.9);
   }, 120_000);
 });

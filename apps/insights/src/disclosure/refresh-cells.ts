@@ -1,10 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { countsTowardsMinimum } from '@harbour/survey-kit';
-import { DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
+import { DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
 import { NO_COHORT, NO_SETTING, partition, type Atom } from './cells';
 
-/** What is partitioned: responses (their rollups) or invitations (invited and completed counts). */
-export type Population = 'responses' | 'invitations';
+/**
+ * What is partitioned: responses (their rollups), invitations (invited and completed counts),
+ * or responses again in groups of at least the comments minimum, which comments are read through.
+ */
+export type Population = 'responses' | 'invitations' | 'comments';
 
 interface AtomRow {
   survey_id: string;
@@ -34,6 +37,15 @@ const SOURCES: Record<Population, { atoms: string; measures: string }> = {
                FROM responses.report_rollup r JOIN insights.report_atom a ON ${ATOM_JOIN}
                WHERE r.tenant_id = $1 GROUP BY a.cell_id, r.measure`,
   },
+  // The responses again, each group at least its campaigns' (and the tenant's) comments minimum; only the count is kept.
+  comments: {
+    atoms: `SELECT ${ATOM_COLUMNS}, ${countsTowardsMinimum('r')}::int AS n, max(greatest(coalesce(c.min_comments, 0), $2))::int AS k
+            FROM responses.report_rollup r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
+            WHERE r.tenant_id = $1 AND r.measure IN ('responses', 'released') GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    measures: `SELECT a.cell_id, $1::uuid, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
+               FROM responses.report_rollup r JOIN insights.report_atom a ON ${ATOM_JOIN}
+               WHERE r.tenant_id = $1 AND r.measure = 'responses' GROUP BY a.cell_id, r.measure`,
+  },
   invitations: {
     atoms: `SELECT ${ATOM_COLUMNS}, sum(r.invited)::int AS n, max(greatest(coalesce(c.min_group_size, 0), $2))::int AS k
             FROM responses.report_invitation r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
@@ -58,14 +70,21 @@ export async function withLocal<T>(db: EntityManager, settings: Record<string, s
 }
 
 /** What the cells were built from: the count of changes to the rollups and invitations, and every threshold that applies. */
-async function fingerprintOf(db: EntityManager, tenantId: string): Promise<{ fingerprint: string; tenantK: number }> {
+async function fingerprintOf(db: EntityManager, tenantId: string): Promise<{ fingerprint: string; built: string | null; tenantK: number; tenantComments: number }> {
   const [row] = (await db.query(
-    `SELECT coalesce((SELECT version FROM responses.report_rollup_version WHERE tenant_id = $1), 0)::text AS version,
+    `SELECT (SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1) AS built,
+            coalesce((SELECT version FROM responses.report_rollup_version WHERE tenant_id = $1), 0)::text AS version,
             coalesce((SELECT min_group_size FROM insights.reporting_policy WHERE tenant_id = $1), $2)::int AS tenant_k,
-            coalesce((SELECT string_agg(campaign_id || ':' || min_group_size, ',' ORDER BY campaign_id) FROM forms.report_campaign WHERE tenant_id = $1), '') AS campaigns`,
-    [tenantId, DEFAULT_MIN_GROUP_SIZE],
-  )) as { version: string; tenant_k: number; campaigns: string }[];
-  return { fingerprint: `${row!.version}/${row!.tenant_k}/${row!.campaigns}`, tenantK: row!.tenant_k };
+            coalesce((SELECT min_comments FROM insights.reporting_policy WHERE tenant_id = $1), $3)::int AS tenant_comments,
+            coalesce((SELECT string_agg(campaign_id || ':' || min_group_size || ':' || min_comments, ',' ORDER BY campaign_id) FROM forms.report_campaign WHERE tenant_id = $1), '') AS campaigns`,
+    [tenantId, DEFAULT_MIN_GROUP_SIZE, DEFAULT_MIN_COMMENTS],
+  )) as { built: string | null; version: string; tenant_k: number; tenant_comments: number; campaigns: string }[];
+  return {
+    fingerprint: `${row!.version}/${row!.tenant_k}/${row!.tenant_comments}/${row!.campaigns}`,
+    built: row!.built,
+    tenantK: row!.tenant_k,
+    tenantComments: row!.tenant_comments,
+  };
 }
 
 async function build(db: EntityManager, tenantId: string, population: Population, tenantK: number, parentOf: (id: string) => string | null): Promise<{ cells: number; excluded: number }> {
@@ -139,19 +158,44 @@ async function build(db: EntityManager, tenantId: string, population: Population
  * populations in the caller's transaction. Concurrent callers for one tenant wait for each
  * other and build once.
  */
-export async function refreshCells(db: EntityManager, tenantId: string): Promise<void> {
+export function refreshCells(db: EntityManager, tenantId: string): Promise<void> {
+  // Resolvers of one request share its transaction, where the advisory lock below is already
+  // held: two of them refreshing one tenant at once would both rebuild. One refresh at a time.
+  let running = refreshing.get(db);
+  if (!running) refreshing.set(db, (running = new Map()));
+  const pending = running.get(tenantId);
+  if (pending) return pending;
+  const refresh = refreshOnce(db, tenantId).finally(() => running.delete(tenantId));
+  running.set(tenantId, refresh);
+  return refresh;
+}
+
+const refreshing = new WeakMap<EntityManager, Map<string, Promise<void>>>();
+
+/**
+ * Makes several tenants' cells current, one after another in the order of their ids: every
+ * request takes the tenants' locks in that one order, so two requests never wait on each other
+ * in a circle (a deadlock).
+ */
+export async function refreshTenants(db: EntityManager, tenantIds: Iterable<string>): Promise<void> {
+  for (const tenantId of [...new Set(tenantIds)].sort()) await refreshCells(db, tenantId);
+}
+
+async function refreshOnce(db: EntityManager, tenantId: string): Promise<void> {
   const built = async () =>
     ((await db.query(`SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1`, [tenantId])) as { fingerprint: string }[])[0]?.fingerprint;
-  if ((await built()) === (await fingerprintOf(db, tenantId)).fingerprint) return;
+  // The usual case, in one round trip: the cells are current.
+  const now = await fingerprintOf(db, tenantId);
+  if (now.built === now.fingerprint) return;
   await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('insights.report_cell:' || $1::text, 0))`, [tenantId]);
-  const { fingerprint, tenantK } = await fingerprintOf(db, tenantId);
+  const { fingerprint, tenantK, tenantComments } = await fingerprintOf(db, tenantId);
   if ((await built()) === fingerprint) return;
 
   // A large trust's rebuild can take longer than a request's statement time: once per change.
-  await withLocal(db, { statement_timeout: '5min' }, () => rebuild(db, tenantId, fingerprint, tenantK));
+  await withLocal(db, { statement_timeout: '5min' }, () => rebuild(db, tenantId, fingerprint, tenantK, tenantComments));
 }
 
-async function rebuild(db: EntityManager, tenantId: string, fingerprint: string, tenantK: number): Promise<void> {
+async function rebuild(db: EntityManager, tenantId: string, fingerprint: string, tenantK: number, tenantComments: number): Promise<void> {
   const parents = (await db.query(`SELECT descendant_id, ancestor_id FROM directory.organisation_ancestry WHERE tenant_id = $1 AND depth = 1`, [tenantId])) as {
     descendant_id: string;
     ancestor_id: string;
@@ -162,9 +206,10 @@ async function rebuild(db: EntityManager, tenantId: string, fingerprint: string,
   await db.query(`DELETE FROM insights.report_cell WHERE tenant_id = $1`, [tenantId]);
   const responses = await build(db, tenantId, 'responses', tenantK, parentOf);
   const invitations = await build(db, tenantId, 'invitations', tenantK, parentOf);
+  const comments = await build(db, tenantId, 'comments', tenantComments, parentOf);
   await db.query(
     `INSERT INTO insights.report_state (tenant_id, fingerprint, built_at, cells, excluded) VALUES ($1, $2, now(), $3, $4)
      ON CONFLICT (tenant_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, built_at = now(), cells = EXCLUDED.cells, excluded = EXCLUDED.excluded`,
-    [tenantId, fingerprint, responses.cells + invitations.cells, responses.excluded + invitations.excluded],
+    [tenantId, fingerprint, responses.cells + invitations.cells + comments.cells, responses.excluded + invitations.excluded + comments.excluded],
   );
 }

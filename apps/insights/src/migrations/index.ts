@@ -3,6 +3,7 @@ import { InsightsRowLevelSecurity1764100400000 } from './1764100400000-InsightsR
 import { InsightsAuditTrail1764100830000 } from './1764100830000-InsightsAuditTrail';
 import { CreateReportCells1764101700000 } from './1764101700000-CreateReportCells';
 import { CreateBenchmarkCells1764101800000 } from './1764101800000-CreateBenchmarkCells';
+import { CommentCells1764101900000 } from './1764101900000-CommentCells';
 
 /** In the order they run. */
-export const migrations = [CreateReportingPolicy1764000300000, InsightsRowLevelSecurity1764100400000, InsightsAuditTrail1764100830000, CreateReportCells1764101700000, CreateBenchmarkCells1764101800000];
+export const migrations = [CreateReportingPolicy1764000300000, InsightsRowLevelSecurity1764100400000, InsightsAuditTrail1764100830000, CreateReportCells1764101700000, CreateBenchmarkCells1764101800000, CommentCells1764101900000];

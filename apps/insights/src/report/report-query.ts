@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { scopeCondition, type GrantScope } from '@harbour/graphql-kit';
-import type { Population } from '../disclosure/refresh-cells';
+import { refreshTenants, type Population } from '../disclosure/refresh-cells';
 
 /** Summed rollups of one measure over a set of cells. */
 export interface MeasureSums {
@@ -168,4 +168,27 @@ async function aggregate(
     });
   }
   return grouped;
+}
+
+/**
+ * Responses per survey or per role, as reports count them: the sum over every disclosure cell
+ * of that survey (or of cells not merged across roles, of that role) inside the caller's scope.
+ * Each cell holds at least its minimum, so a count is 0 or at least k, and no two counts (nor a
+ * count and a report) differ by a smaller group. The cells of `tenantIds` are brought up to
+ * date first.
+ */
+export async function countsInCells(db: EntityManager, scope: GrantScope, dimension: 'survey' | 'role', ids: readonly string[], tenantIds: readonly string[]): Promise<number[]> {
+  await refreshTenants(db, tenantIds);
+  const params: unknown[] = [ids];
+  const column = dimension === 'survey' ? 'c.survey_id' : 'c.role_id';
+  const inScope = scopeCondition(scope, { tenant: 'c.tenant_id', organisation: 'c.organisation_id' }, (value) => `$${params.push(value)}`);
+  const rows = (await db.query(
+    `SELECT ${column}::text AS id, sum(m.n)::int AS n
+     FROM insights.report_cell c JOIN insights.report_cell_measure m ON m.cell_id = c.id AND m.measure = 'responses'
+     WHERE c.population = 'responses' AND ${column} = ANY($1::uuid[]) AND ${inScope}
+     GROUP BY 1`,
+    params,
+  )) as { id: string; n: number }[];
+  const counts = new Map(rows.map((r) => [r.id, r.n]));
+  return ids.map((id) => counts.get(id) ?? 0);
 }

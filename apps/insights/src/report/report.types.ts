@@ -260,7 +260,10 @@ export class CommentText {
   text!: string;
 }
 
-@ObjectType('Comments', { description: 'Free-text answers, shown only when the group reaches the comments minimum, in no meaningful order.' })
+@ObjectType('Comments', {
+  description:
+    'Free-text answers, shown only when the group reaches the comments minimum, and only from disclosure groups that each hold that minimum themselves (so comparing two filters\' comments pins none to a smaller group); in no meaningful order.',
+})
 export class CommentSet {
   @Field(() => Boolean, { description: 'True when the comments are shown.' })
   shown!: boolean;
@@ -273,6 +276,17 @@ export class CommentSet {
 
   @Field(() => [CommentText], { description: 'The comments (none when not shown). Anonymous campaigns\' comments are never included.' })
   comments!: CommentText[];
+}
+
+@ObjectType('ReleasedLinks', {
+  description: 'A campaign of the report whose personal links were released to its trust\'s admins for hand delivery: its answers since count in the figures, never towards a group\'s minimum.',
+})
+export class ReleasedLinks {
+  @Field(() => ID, { description: 'The campaign.' })
+  campaignId!: string;
+
+  @Field(() => Date, { description: 'When its links were released.' })
+  releasedAt!: Date;
 }
 
 @ObjectType('RetentionBand', { description: 'Who left, among respondents of one belonging band.' })

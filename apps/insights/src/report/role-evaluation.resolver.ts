@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
 import type { HarbourContext } from '@harbour/graphql-kit';
 import { openEvaluation } from './open-evaluation';
-import { Breakdown, CommentSet, ReportDimension, ReportFigures, Retention, RoleEvaluationFilter, TenurePoint, TrendInterval, TrendPoint } from './report.types';
-import { benchmarkFor, breakdownOf, commentsOf, figuresFor, invitationFigures, peersFor, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
+import { Breakdown, CommentSet, ReleasedLinks, ReportDimension, ReportFigures, Retention, RoleEvaluationFilter, TenurePoint, TrendInterval, TrendPoint } from './report.types';
+import { benchmarkFor, breakdownOf, commentsOf, releasedLinksOf, figuresFor, invitationFigures, peersFor, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
 
 @ObjectType('RoleEvaluation', {
   description:
@@ -39,6 +39,11 @@ export class RoleEvaluationResolver {
     const figures = await figuresFor(ctx.db, evaluation);
     const invitations = await invitationFigures(ctx.db, evaluation);
     return Object.assign(new RoleEvaluation(), { evaluation, minimumGroupSize: evaluation.minimumGroupSize, figures, ...invitations });
+  }
+
+  @FieldResolver(() => [ReleasedLinks], { description: 'The campaigns of this report\'s surveys whose personal links were released for hand delivery, oldest first; empty when none were.' })
+  releasedLinks(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<ReleasedLinks[]> {
+    return releasedLinksOf(ctx.db, report.evaluation);
   }
 
   @FieldResolver(() => Breakdown, { description: 'The report split by one dimension: role, setting, organisation (the level below the filter\'s), cohort or tenure band.' })

@@ -3,7 +3,7 @@ import { ErrorCode, HarbourError, parseId, type GrantScope } from '@harbour/grap
 import { INSTRUMENTS, TENURE_BANDS } from '@harbour/survey-kit';
 import { quarterOf } from '../disclosure/cells';
 import { BENCHMARK_MIN_TENANTS } from '../disclosure/refresh-benchmark';
-import { refreshCells } from '../disclosure/refresh-cells';
+import { refreshTenants, type Population } from '../disclosure/refresh-cells';
 import { DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
 import { FIGURE_MEASURES, figuresOf, questionText, share } from './figures';
 import { cellConditions, sumBenchmarkCells, sumCells, type BenchmarkFilter, type Grouping, type MeasureSums, type ReportFilter } from './report-query';
@@ -58,7 +58,7 @@ export async function prepareEvaluation(db: EntityManager, scope: GrantScope, in
   if (missing.length) throw bad('surveyIds', `no survey ${missing.join(', ')} that you may report on`);
 
   const tenantIds = [...new Set(surveys.map((s) => s.tenant_id))];
-  for (const tenantId of tenantIds) await refreshCells(db, tenantId);
+  await refreshTenants(db, tenantIds);
   const [thresholds] = (await db.query(
     `SELECT greatest($3::int, coalesce(max(p.min_group_size), 0), coalesce((SELECT max(min_group_size) FROM forms.report_campaign WHERE survey_id = ANY($2::uuid[])), 0))::int AS k,
             greatest($4::int, coalesce(max(p.min_comments), 0), coalesce((SELECT max(min_comments) FROM forms.report_campaign WHERE survey_id = ANY($2::uuid[])), 0))::int AS comments
@@ -222,13 +222,18 @@ export async function tenureCurveOf(db: EntityManager, ev: Evaluation) {
   });
 }
 
-/** Joins a published per-response view `r` to the disclosure cell `c` its atom is in. */
-const THROUGH_CELLS = `JOIN insights.report_atom a ON a.tenant_id = r.tenant_id AND a.population = 'responses' AND a.survey_id = r.survey_id
+/** Joins a published per-response view `r` to the disclosure cell `c` its atom is in, in one population's partition. */
+const throughCells = (population: Population) => `JOIN insights.report_atom a ON a.tenant_id = r.tenant_id AND a.population = '${population}' AND a.survey_id = r.survey_id
     AND a.organisation_id = r.organisation_id AND a.role_id = r.role_id AND a.setting_id = coalesce(r.setting_id, '00000000-0000-0000-0000-000000000000'::uuid)
     AND a.cohort = coalesce(r.cohort, '') AND a.tenure_band = r.tenure_band AND a.month = r.month
   JOIN insights.report_cell c ON c.id = a.cell_id`;
 
-/** Comments from the filter's cells, when the group reaches the comments minimum; never from anonymous campaigns. */
+/**
+ * Comments from the filter's comment cells (the partition in groups of at least the comments
+ * minimum), when the group reaches that minimum; never from anonymous campaigns. The comments
+ * of two overlapping filters then differ by whole groups of that size at least, so no comment
+ * can be pinned to a smaller group by comparing the two.
+ */
 export async function commentsOf(db: EntityManager, ev: Evaluation, responded: number | null): Promise<CommentSet> {
   const minimum = ev.minimumComments;
   if (!responded || responded < minimum) {
@@ -238,9 +243,9 @@ export async function commentsOf(db: EntityManager, ev: Evaluation, responded: n
   const bind = (value: unknown) => `$${params.push(value)}`;
   const { where } = cellConditions(ev.scope, ev.filter, bind);
   const rows = (await db.query(
-    `SELECT r.question AS item, r.text FROM responses.report_comment r ${THROUGH_CELLS}
+    `SELECT r.question AS item, r.text FROM responses.report_comment r ${throughCells('comments')}
      JOIN forms.report_campaign k ON k.campaign_id = r.campaign_id AND k.anonymity <> 'anonymous'
-     WHERE ${where.join(' AND ')}
+     WHERE ${where.join(' AND ')} AND c.n >= ${bind(minimum)}
      ORDER BY md5(r.text), r.text`,
     params,
   )) as { item: string; text: string }[];
@@ -263,7 +268,7 @@ export async function retentionOf(db: EntityManager, ev: Evaluation): Promise<Re
     `SELECT b.band, count(*)::int AS n,
             count(r.left_within_6)::int AS n6, count(*) FILTER (WHERE r.left_within_6)::int AS left6,
             count(r.left_within_12)::int AS n12, count(*) FILTER (WHERE r.left_within_12)::int AS left12
-     FROM responses.report_retention r ${THROUGH_CELLS}
+     FROM responses.report_retention r ${throughCells('responses')}
      CROSS JOIN LATERAL (VALUES ${bands.join(', ')}) AS b(band, inside)
      WHERE b.inside AND ${where.join(' AND ')}
      GROUP BY b.band`,
@@ -281,3 +286,13 @@ export async function retentionOf(db: EntityManager, ev: Evaluation): Promise<Re
   });
 }
 
+
+/** The campaigns of the evaluation's surveys whose personal links were released for hand delivery. */
+export async function releasedLinksOf(db: EntityManager, ev: Evaluation): Promise<{ campaignId: string; releasedAt: Date }[]> {
+  const rows = (await db.query(
+    `SELECT l.campaign_id, l.released_at FROM responses.report_link_release l JOIN forms.report_campaign c ON c.campaign_id = l.campaign_id
+     WHERE c.survey_id = ANY($1::uuid[]) ORDER BY l.released_at, l.campaign_id`,
+    [ev.filter.surveyIds],
+  )) as { campaign_id: string; released_at: Date }[];
+  return rows.map((r) => ({ campaignId: r.campaign_id, releasedAt: r.released_at }));
+}

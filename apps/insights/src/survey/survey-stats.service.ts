@@ -1,18 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { scopeCondition, type GrantScope } from '@harbour/graphql-kit';
+import type { GrantScope } from '@harbour/graphql-kit';
+import { countsInCells } from '../report/report-query';
 
 /**
- * Completed responses per survey from organisations inside `scope`, read from the view the
- * responses subgraph publishes.
+ * Completed responses per survey from organisations inside `scope`, counted as reports count
+ * them (whole disclosure cells): 0 until a survey has a group large enough to report.
  */
 export async function completedCountsBySurvey(db: EntityManager, surveyIds: readonly string[], scope: GrantScope): Promise<number[]> {
-  const params: unknown[] = [surveyIds];
-  const inScope = scopeCondition(scope, { tenant: 'f.tenant_id', organisation: 'f.organisation_id' }, (value) => `$${params.push(value)}`);
-  const rows: { survey_id: string; n: string }[] = await db.query(
-    `SELECT survey_id, count(*) AS n FROM responses.completed_response_facts f
-     WHERE survey_id = ANY($1::uuid[]) AND ${inScope} GROUP BY survey_id`,
-    params,
-  );
-  const counts = new Map(rows.map((row) => [row.survey_id, Number(row.n)]));
-  return surveyIds.map((id) => counts.get(id) ?? 0);
+  const tenants = (await db.query(`SELECT DISTINCT tenant_id FROM responses.report_rollup WHERE survey_id = ANY($1::uuid[])`, [surveyIds])) as { tenant_id: string }[];
+  return countsInCells(db, scope, 'survey', surveyIds, tenants.map((t) => t.tenant_id));
 }

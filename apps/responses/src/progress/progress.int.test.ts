@@ -41,7 +41,8 @@ describe('campaign progress', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.campaignProgress).toMatchObject({
       invited: 12,
-      started: 1,
+      // One draft is a group of one: withheld.
+      started: null,
       completed: 8,
       withdrawn: 0,
       responseRate: 8 / 12,
@@ -56,6 +57,18 @@ describe('campaign progress', () => {
       { organisation: { id: IDS.teamA }, invited: 8, completed: null, responseRate: null, suppressed: true },
       { organisation: { id: IDS.teamB }, invited: 4, completed: null, responseRate: null, suppressed: true },
     ]);
+  });
+
+  it('withholds the total when all it adds is one small group (the attack: completed 1 at the top, its only organisation withheld)', async () => {
+    await seedDirectory(db.owner, Array.from({ length: 6 }, (_, i) => ({ ref: `A${i}`, role: IDS.psw, employer: IDS.teamA, startedOn: '2026-01-05' })));
+    const campaign = await seedCampaign(db.owner, await seedSurvey(db.owner), { kind: 'window', opensOn: '2020-01-01', closesOn: '2099-12-31' });
+    await withTenants(db.app, ALL_TENANTS, (tx) => issueInvitations(tx));
+    await db.owner.query(`UPDATE responses.invitation i SET state = 'completed', completed_on = current_date FROM directory.staff s WHERE s.id = i.staff_id AND s.external_ref = 'A0'`);
+    const admin = callerWith([{ role: 'trust_admin', organisationId: IDS.trust, tenantId: IDS.trust }]);
+    const result = await executeOperation<{ campaignProgress: Record<string, unknown> & { byOrganisation: { completed: number | null }[] } }>(schema, as(db.app, admin), QUERY(campaign));
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.campaignProgress).toMatchObject({ invited: 6, completed: null, responseRate: null });
+    expect(result.data!.campaignProgress.byOrganisation.map((o) => o.completed)).toEqual([null]);
   });
 
   it('is for the campaign’s trust admins only', async () => {

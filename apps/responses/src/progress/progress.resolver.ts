@@ -2,9 +2,13 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { authorise, notFound, parseId, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { CampaignProgress } from './progress.types';
 import { releasesOf } from '../delivery/link-release';
-import { suppressedKeys } from './suppression';
+import { showable, suppressedKeys } from './suppression';
 
-type Totals = Omit<CampaignProgress, 'responseRate' | 'minGroupSize' | 'byOrganisation' | 'linksReleasedAt'>;
+type Totals = Omit<CampaignProgress, 'responseRate' | 'minGroupSize' | 'byOrganisation' | 'linksReleasedAt' | 'started' | 'completed' | 'withdrawn'> & {
+  started: number;
+  completed: number;
+  withdrawn: number;
+};
 
 @Resolver()
 export class ProgressResolver {
@@ -47,10 +51,18 @@ export class ProgressResolver {
     );
     const t = totals!;
     const released = await releasesOf(ctx.db, [id]);
+    const k = campaign.min_group_size;
+    // The total goes too when the withheld organisations add up to fewer than k (all of them withheld).
+    const withheldSum = groups.reduce((sum, g) => sum + (hidden.has(g.organisation_id) ? g.completed : 0), 0);
+    const completedShown = showable(t.completed, k) && showable(withheldSum, k);
+    const small = (n: number) => (showable(n, k) ? n : null);
     return {
       ...t,
+      started: small(t.started),
+      withdrawn: small(t.withdrawn),
+      completed: completedShown ? t.completed : null,
       linksReleasedAt: released.get(id) ?? null,
-      responseRate: t.invited ? t.completed / t.invited : 0,
+      responseRate: completedShown ? (t.invited ? t.completed / t.invited : 0) : null,
       minGroupSize: campaign.min_group_size,
       byOrganisation: groups.map((g) => {
         const suppressed = hidden.has(g.organisation_id);

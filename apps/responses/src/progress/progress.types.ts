@@ -24,17 +24,17 @@ export class CampaignProgress {
   @Field(() => Int, { description: 'People invited (all rounds).' })
   invited!: number;
 
-  @Field(() => Int, { description: 'Invitations with a draft saved and not yet submitted.' })
-  started!: number;
+  @Field(() => Int, { nullable: true, description: 'Invitations with a draft saved and not yet submitted; null (withheld) from 1 to under the minimum group.' })
+  started!: number | null;
 
-  @Field(() => Int, { description: 'Completed responses.' })
-  completed!: number;
+  @Field(() => Int, { nullable: true, description: 'Completed responses; null (withheld) from 1 to under the minimum group, or when the organisations withheld below add up to that.' })
+  completed!: number | null;
 
-  @Field(() => Int, { description: 'Responses withdrawn or erased.' })
-  withdrawn!: number;
+  @Field(() => Int, { nullable: true, description: 'Responses withdrawn or erased; null (withheld) from 1 to under the minimum group.' })
+  withdrawn!: number | null;
 
-  @Field(() => Float, { description: 'Completed over invited, 0 to 1 (0 when nobody is invited yet).' })
-  responseRate!: number;
+  @Field(() => Float, { nullable: true, description: 'Completed over invited, 0 to 1 (0 when nobody is invited yet); null when completed is withheld.' })
+  responseRate!: number | null;
 
   @Field(() => Int, { description: 'Invitation messages written (sent or held).' })
   invitationsWritten!: number;

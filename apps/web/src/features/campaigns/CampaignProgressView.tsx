@@ -101,13 +101,13 @@ export function CampaignProgressView({ campaignId, name }: { campaignId: string;
         <dt>Invited</dt>
         <dd>{p.invited}</dd>
         <dt>Started, not finished</dt>
-        <dd>{p.started}</dd>
+        <dd>{p.started ?? `withheld (under ${p.minGroupSize})`}</dd>
         <dt>Completed</dt>
         <dd>
-          {p.completed} ({percent(p.responseRate)})
+          {p.completed === null || p.responseRate === null ? `withheld (under ${p.minGroupSize}, or it would show a small group)` : `${p.completed} (${percent(p.responseRate)})`}
         </dd>
         <dt>Withdrawn</dt>
-        <dd>{p.withdrawn}</dd>
+        <dd>{p.withdrawn ?? `withheld (under ${p.minGroupSize})`}</dd>
         <dt>Messages</dt>
         <dd>
           {p.messagesSent} sent, {p.messagesHeld} held in the outbox, {p.messagesNotSent} not sent; {p.remindersWritten} reminders

@@ -66,8 +66,8 @@ function OrganisationCard({ organisation }: { organisation: Organisation }) {
             <tr>
               <th scope="col">Survey</th>
               <th scope="col">Status</th>
-              <th scope="col" className="number">
-                Responses
+              <th scope="col" className="number" title="Completed responses in groups large enough to report">
+                Responses reported
               </th>
             </tr>
           </thead>

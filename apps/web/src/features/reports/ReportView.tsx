@@ -175,6 +175,12 @@ export function ReportView({ state }: { state: FilterState }) {
           <dt>Leaning towards leaving</dt>
           <dd>{whole.intentionToLeave ? `${percent(whole.intentionToLeave.share)} of ${whole.intentionToLeave.n}` : '–'}</dd>
         </dl>
+        {report.releasedLinks.length > 0 && (
+          <p className="note">
+            The personal links of {report.releasedLinks.length === 1 ? 'one campaign' : `${report.releasedLinks.length} campaigns`} in this report were released to admins for
+            hand delivery. Answers given since count in these figures, but never towards the smallest group shown.
+          </p>
+        )}
         <div className="actions no-print">
           <button type="button" disabled={exporting} onClick={() => void exportAs('xlsx')}>
             Download XLSX (every table)

@@ -67,6 +67,10 @@ export const ReportQuery = graphql(
         invited
         completed
         responseRate
+        releasedLinks {
+          campaignId
+          releasedAt
+        }
         figures {
           ...Figures
         }
