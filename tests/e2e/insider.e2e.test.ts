@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { demoData, nationalId } from '@harbour/demo';
 import { INSTRUMENTS } from '@harbour/survey-kit';
@@ -93,6 +94,13 @@ describe('a trust admin against their own trust', () => {
     const cells = cellsOf(csv);
     expect(cells).toContain(`'${planted}`);
     expect(cells.filter((c) => FORMULA.test(c))).toEqual([]);
+    // In XLSX the name is a text cell, never a formula.
+    const xlsx = await fetch(`${new URL('/exports/role-evaluation.xlsx', platform.gatewayUrl)}?filter=${filter}&by=ORGANISATION`, { headers: evaluator });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const values = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])));
+    expect(values).toContain(planted);
+    expect(values.filter((v) => typeof v === 'object' && v !== null && 'formula' in v)).toEqual([]);
 
     // The same name in raw rows, for a researcher (granted by a platform admin).
     const platformAdmin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.platformAdmin);

@@ -22,6 +22,9 @@ async function insertRollup(n: number, fields: { tenantId: string; surveyId?: st
      VALUES ($1, $2, $3, '2026-06-01', $1, $4, '3-6', 'responses', $5::int, $5::float8, $5::float8, 0)`,
     [fields.tenantId, randomUUID(), fields.surveyId ?? randomUUID(), fields.roleId ?? randomUUID(), n],
   );
+  if (fields.surveyId) {
+    await db.owner.query(`INSERT INTO forms.survey (id, tenant_id, organisation_id, title) VALUES ($1, $2, $2, 'A survey') ON CONFLICT DO NOTHING`, [fields.surveyId, fields.tenantId]);
+  }
   await db.owner.query(`INSERT INTO responses.rollup_version AS v (tenant_id, version) VALUES ($1, 1) ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1`, [fields.tenantId]);
 }
 

@@ -26,22 +26,27 @@ const ATOM_COLUMNS = `r.survey_id, r.organisation_id, r.role_id, coalesce(r.sett
 const ATOM_JOIN = `a.tenant_id = r.tenant_id AND a.population = $2 AND a.survey_id = r.survey_id AND a.organisation_id = r.organisation_id AND a.role_id = r.role_id
   AND a.setting_id = coalesce(r.setting_id, '${NO_SETTING}'::uuid) AND a.cohort = coalesce(r.cohort, '${NO_COHORT}') AND a.tenure_band = r.tenure_band AND a.month = r.month`;
 
+/**
+ * The response atoms: people per group, where n is what counts towards the minimum (responses
+ * through released links are left out of it), with the strictest `threshold` of their
+ * campaigns, or the tenant's ($2), as k.
+ */
+const responseAtoms = (threshold: 'min_group_size' | 'min_comments') =>
+  `SELECT ${ATOM_COLUMNS}, ${countsTowardsMinimum('r')}::int AS n, max(greatest(coalesce(c.${threshold}, 0), $2))::int AS k
+   FROM responses.report_rollup r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
+   WHERE r.tenant_id = $1 AND r.measure IN ('responses', 'released') GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+
 /** Per population: the atoms (people per group, with the strictest k of their campaigns) and each cell's measures. */
 const SOURCES: Record<Population, { atoms: string; measures: string }> = {
   responses: {
-    // n is what counts towards the minimum: responses through released links are left out of it.
-    atoms: `SELECT ${ATOM_COLUMNS}, ${countsTowardsMinimum('r')}::int AS n, max(greatest(coalesce(c.min_group_size, 0), $2))::int AS k
-            FROM responses.report_rollup r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
-            WHERE r.tenant_id = $1 AND r.measure IN ('responses', 'released') GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    atoms: responseAtoms('min_group_size'),
     measures: `SELECT a.cell_id, $1::uuid, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
                FROM responses.report_rollup r JOIN insights.report_atom a ON ${ATOM_JOIN}
                WHERE r.tenant_id = $1 GROUP BY a.cell_id, r.measure`,
   },
   // The responses again, each group at least its campaigns' (and the tenant's) comments minimum; only the count is kept.
   comments: {
-    atoms: `SELECT ${ATOM_COLUMNS}, ${countsTowardsMinimum('r')}::int AS n, max(greatest(coalesce(c.min_comments, 0), $2))::int AS k
-            FROM responses.report_rollup r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
-            WHERE r.tenant_id = $1 AND r.measure IN ('responses', 'released') GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    atoms: responseAtoms('min_comments'),
     measures: `SELECT a.cell_id, $1::uuid, r.measure, sum(r.n), sum(r.total), sum(r.total_sq), sum(r.favourable), sum(r.total_y), sum(r.total_y_sq), sum(r.total_xy)
                FROM responses.report_rollup r JOIN insights.report_atom a ON ${ATOM_JOIN}
                WHERE r.tenant_id = $1 AND r.measure = 'responses' GROUP BY a.cell_id, r.measure`,

@@ -7,6 +7,7 @@ import { countsInCells } from '../report/report-query';
  * them (whole disclosure cells): 0 until a survey has a group large enough to report.
  */
 export async function completedCountsBySurvey(db: EntityManager, surveyIds: readonly string[], scope: GrantScope): Promise<number[]> {
-  const tenants = (await db.query(`SELECT DISTINCT tenant_id FROM responses.report_rollup WHERE survey_id = ANY($1::uuid[])`, [surveyIds])) as { tenant_id: string }[];
+  // By the surveys' own rows (their primary key): the rollups hold no index by survey.
+  const tenants = (await db.query(`SELECT DISTINCT tenant_id FROM forms.report_survey WHERE survey_id = ANY($1::uuid[])`, [surveyIds])) as { tenant_id: string }[];
   return countsInCells(db, scope, 'survey', surveyIds, tenants.map((t) => t.tenant_id));
 }
