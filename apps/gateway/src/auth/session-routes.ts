@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ANONYMOUS, CALLER_HEADER, CLIENT_HEADER, describeClient, encodeCaller, GATEWAY_SECRET_HEADER, readBody, REQUEST_ID_HEADER, requestIdOf, requestTarget, sendError } from '@harbour/graphql-kit';
 import { callerAuth, isRefusal } from './caller-auth';
-import { csrfHolds, sessionFromCookie, signedInCookies, signedOutCookies } from './session-cookies';
+import { signedInCookies, signedOutCookies } from './session-cookies';
 
 const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token expiresAt } }';
 const SIGN_OUT = 'mutation { signOut }';
@@ -77,16 +77,14 @@ export function sessionRoutes(options: Options, next: (req: IncomingMessage, res
   };
   const signOut = async (req: IncomingMessage, res: ServerResponse) => {
     req.resume();
-    const session = sessionFromCookie(req);
-    if (session) {
-      if (!csrfHolds(req, session)) {
-        sendError(res, 403, 'CSRF_TOKEN_INVALID', 'Signing out needs the x-harbour-csrf header');
-        return;
-      }
-      const verified = await verify(req);
-      // A session that has already ended has nothing to end: the cookies still go.
-      if (!isRefusal(verified)) await askDirectory(options, req, verified.header, SIGN_OUT);
+    // Verified as any POST is: a cookie's session needs its CSRF token.
+    const verified = await verify(req);
+    if (isRefusal(verified) && verified.code === 'CSRF_TOKEN_INVALID') {
+      sendError(res, verified.status, verified.code, verified.message);
+      return;
     }
+    // A session that has already ended (or none) has nothing to end: the cookies still go.
+    if (!isRefusal(verified) && verified.signedIn) await askDirectory(options, req, verified.header, SIGN_OUT);
     res.writeHead(204, { 'cache-control': 'no-store', 'set-cookie': signedOutCookies(options.secureCookies) });
     res.end();
   };

@@ -75,7 +75,7 @@ export async function withLocal<T>(db: EntityManager, settings: Record<string, s
 }
 
 /** What the cells were built from: the count of changes to the rollups and invitations, and every threshold that applies. */
-async function fingerprintOf(db: EntityManager, tenantId: string): Promise<{ fingerprint: string; built: string | null; tenantK: number; tenantComments: number }> {
+async function fingerprintOf(db: EntityManager, tenantId: string): Promise<{ fingerprint: string; current: boolean; tenantK: number; tenantComments: number }> {
   const [row] = (await db.query(
     `SELECT (SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1) AS built,
             coalesce((SELECT version FROM responses.report_rollup_version WHERE tenant_id = $1), 0)::text AS version,
@@ -84,9 +84,10 @@ async function fingerprintOf(db: EntityManager, tenantId: string): Promise<{ fin
             coalesce((SELECT string_agg(campaign_id || ':' || min_group_size || ':' || min_comments, ',' ORDER BY campaign_id) FROM forms.report_campaign WHERE tenant_id = $1), '') AS campaigns`,
     [tenantId, DEFAULT_MIN_GROUP_SIZE, DEFAULT_MIN_COMMENTS],
   )) as { built: string | null; version: string; tenant_k: number; tenant_comments: number; campaigns: string }[];
+  const fingerprint = `${row!.version}/${row!.tenant_k}/${row!.tenant_comments}/${row!.campaigns}`;
   return {
-    fingerprint: `${row!.version}/${row!.tenant_k}/${row!.tenant_comments}/${row!.campaigns}`,
-    built: row!.built,
+    fingerprint,
+    current: row!.built === fingerprint,
     tenantK: row!.tenant_k,
     tenantComments: row!.tenant_comments,
   };
@@ -187,14 +188,12 @@ export async function refreshTenants(db: EntityManager, tenantIds: Iterable<stri
 }
 
 async function refreshOnce(db: EntityManager, tenantId: string): Promise<void> {
-  const built = async () =>
-    ((await db.query(`SELECT fingerprint FROM insights.report_state WHERE tenant_id = $1`, [tenantId])) as { fingerprint: string }[])[0]?.fingerprint;
   // The usual case, in one round trip: the cells are current.
-  const now = await fingerprintOf(db, tenantId);
-  if (now.built === now.fingerprint) return;
+  if ((await fingerprintOf(db, tenantId)).current) return;
   await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('insights.report_cell:' || $1::text, 0))`, [tenantId]);
-  const { fingerprint, tenantK, tenantComments } = await fingerprintOf(db, tenantId);
-  if ((await built()) === fingerprint) return;
+  // Another request may have built them while this one waited for the lock.
+  const { current, fingerprint, tenantK, tenantComments } = await fingerprintOf(db, tenantId);
+  if (current) return;
 
   // A large trust's rebuild can take longer than a request's statement time: once per change.
   await withLocal(db, { statement_timeout: '5min' }, () => rebuild(db, tenantId, fingerprint, tenantK, tenantComments));

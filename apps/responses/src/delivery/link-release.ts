@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
+/** SQL: whether the links of the campaign in `campaignColumn` were released to admins. */
+export const linksReleased = (campaignColumn: string) => `EXISTS (SELECT 1 FROM responses.link_release l WHERE l.campaign_id = ${campaignColumn})`;
+
 export interface LinkRelease {
   campaignId: string;
   releasedAt: Date;

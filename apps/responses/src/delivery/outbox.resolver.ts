@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { withheldLinks } from '../invitation/links';
+import { linksReleased } from './link-release';
 import { audit, authorise, connectionOf, decodeCursor, PageArgs, pageFrom, parseId, placementLoader, requireScope, scopeCondition, type HarbourContext, type Page } from '@harbour/graphql-kit';
 
 @ObjectType('OutboxMessage', { description: 'An invitation or reminder to a respondent: what it says, to whom, and whether it went.' })
@@ -63,7 +64,7 @@ export class OutboxResolver {
       after = `AND (o.created_at, o.id) < (${param(at)}::timestamptz, ${param(id)}::uuid)`;
     }
     const rows = (await ctx.db.query(
-      `SELECT o.id, EXISTS (SELECT 1 FROM responses.link_release l WHERE l.campaign_id = i.campaign_id) AS released, upper(o.kind) AS kind, o.recipient, o.subject, o.body, upper(o.state) AS state, o.created_at, o.created_at::text AS at, o.sent_at, o.error
+      `SELECT o.id, ${linksReleased('i.campaign_id')} AS released, upper(o.kind) AS kind, o.recipient, o.subject, o.body, upper(o.state) AS state, o.created_at, o.created_at::text AS at, o.sent_at, o.error
        FROM responses.outbox o JOIN responses.invitation i ON i.id = o.invitation_id
        WHERE EXISTS (SELECT 1 FROM directory.organisation_ancestry a WHERE a.ancestor_id = $1 AND a.descendant_id = i.organisation_id)
          AND ${scopeCondition(scope, { tenant: 'o.tenant_id', organisation: 'i.organisation_id' }, param)} ${after}

@@ -52,7 +52,7 @@ export async function openLink(db: EntityManager, token: string): Promise<Opened
 const LINK_IN_TEXT = /\S*\/s\/[A-Za-z0-9_-]{43}/g;
 
 /** What admins see of a message whose campaign's links are not released: everything but the link. */
-export const WITHHELD_LINK = '[personal link withheld: release this campaign\'s links to deliver them by hand]';
+const WITHHELD_LINK = '[personal link withheld: release this campaign\'s links to deliver them by hand]';
 
 /** A message's text with every personal link in it withheld. */
 export function withheldLinks(text: string): string {

@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
 import { canonicalJson, checkAnswers, scoreAnswers, type AnswerProblem, type ScoringSpec } from '@harbour/survey-kit';
+import { linksReleased } from '../delivery/link-release';
 import { openLink } from '../invitation/links';
 import { InvitationState, type RespondentAnonymity, type InvitationView } from './respondent.types';
 import { addToRollups } from './rollups';
@@ -10,6 +11,8 @@ import { withdrawByInvitation } from './withdrawal.service';
 
 interface InvitationRow {
   id: string;
+  /** Its campaign's links were released to admins: someone other than the person invited may hold this one. */
+  links_released: boolean;
   tenant_id: string;
   campaign_id: string;
   staff_id: string;
@@ -44,7 +47,7 @@ async function invitationOf(db: EntityManager, id: string, lock = false): Promis
     `SELECT i.id, i.tenant_id, i.campaign_id, i.staff_id, i.survey_id, i.version_number, i.anonymity, i.role_id, i.organisation_id, i.setting_id, i.cohort,
             i.opens_on::text, i.closes_on::text, i.state, i.draft_answers, i.draft_page, i.draft_saved_at, i.submission_key, i.submission_hash, i.completed_on::text,
             t.today::text, (extract(year FROM age(t.today, i.started_on)) * 12 + extract(month FROM age(t.today, i.started_on)))::int AS tenure_months,
-            c.name AS campaign_name, c.state AS campaign_state, v.title
+            c.name AS campaign_name, c.state AS campaign_state, v.title, ${linksReleased('i.campaign_id')} AS links_released
      FROM responses.invitation i
      CROSS JOIN (SELECT (now() AT TIME ZONE 'Europe/London')::date AS today) t
      JOIN forms.delivery_campaign c ON c.campaign_id = i.campaign_id
@@ -170,8 +173,6 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
   const anonymous = row.anonymity === 'anonymous';
   const responseId = randomUUID();
   const pseudonym = row.anonymity === 'pseudonymous' ? pseudonymOf(await pseudonymKey(db, row.tenant_id), row.staff_id) : null;
-  // Its campaign's links were released to admins: someone other than the person invited may hold this one.
-  const [{ released }] = (await db.query(`SELECT EXISTS (SELECT 1 FROM responses.link_release WHERE campaign_id = $1) AS released`, [row.campaign_id])) as [{ released: boolean }];
   // An anonymous response keeps the day only, and nothing that leads to the invitation or person.
   await db.query(
     `INSERT INTO responses.response (id, tenant_id, survey_id, role_id, organisation_id, status, answers, started_at, submitted_at,
@@ -197,7 +198,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
       row.cohort,
       Math.max(0, row.tenure_months),
       JSON.stringify(scores),
-      released,
+      row.links_released,
     ],
   );
   await addToRollups(db, {
@@ -214,7 +215,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
     scoring: row.scoring,
     answers,
     scores,
-    viaReleasedLink: released,
+    viaReleasedLink: row.links_released,
   });
   // An anonymous campaign's invitation keeps no day either: it would pair with the response's.
   await db.query(

@@ -4,7 +4,7 @@ import { Kind, parse } from 'graphql';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
 import './explorer.css';
-import { csrfToken, CSRF_HEADER } from '../features/auth/session';
+import { csrfToken, sessionHeaders } from '../features/auth/session';
 import { keepAccessible } from './accessibility';
 import { SAVED_OPERATIONS, variablesFor } from './saved-operations';
 
@@ -23,7 +23,7 @@ async function idsFor(token: string | null): Promise<{ psw: string | null; pcn: 
   try {
     const response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: token },
+      headers: { 'content-type': 'application/json', ...sessionHeaders() },
       body: JSON.stringify({ query: '{ roles { id code } organisations(tenantsOnly: true) { nodes { id kind } } }' }),
     });
     const body = (await response.json()) as { data?: { roles: { id: string; code: string }[]; organisations: { nodes: { id: string; kind: string }[] } } };
@@ -56,7 +56,7 @@ function withOperationNameOfDocument(fetcher: Fetcher): Fetcher {
 async function start(): Promise<void> {
   const token = csrfToken();
   const ids = await idsFor(token);
-  const headers = JSON.stringify(token ? { [CSRF_HEADER]: token } : { authorization: 'Bearer <your API token>' }, null, 2);
+  const headers = JSON.stringify(token ? sessionHeaders() : { authorization: 'Bearer <your API token>' }, null, 2);
   const root = document.getElementById('explorer')!;
   keepAccessible(root);
   createRoot(root).render(

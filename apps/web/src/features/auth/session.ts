@@ -7,7 +7,7 @@ import { useSyncExternalStore } from 'react';
  * presence says that this browser is signed in. See apps/gateway/src/auth/session-cookies.ts.
  */
 const CSRF_COOKIE = 'harbour_csrf';
-export const CSRF_HEADER = 'x-harbour-csrf';
+const CSRF_HEADER = 'x-harbour-csrf';
 const listeners = new Set<() => void>();
 
 /** The CSRF token of this browser's session, or null when it is signed out. */
