@@ -79,7 +79,7 @@ export async function reportsBench(options: { responses: number; tenants: number
         const whole = await sumCells(db, scope, filter, null, FIGURE_MEASURES);
         const bySetting = await sumCells(db, scope, filter, 'setting', FIGURE_MEASURES);
         const byQuarter = await sumCells(db, scope, filter, 'quarter', FIGURE_MEASURES);
-        await sumCells(db, scope, filter, null, ['invited', 'completed'], 'invitations');
+        await sumCells(db, scope, filter, null, ['invited'], 'invitations');
         const across = await sumBenchmarkCells(db, benchmark, null, FIGURE_MEASURES);
         await sumBenchmarkCells(db, benchmark, 'setting', ['responses']);
         return [whole, bySetting, byQuarter, across].map((g) => [...g.values()].map(figuresOf));

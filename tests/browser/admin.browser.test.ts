@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@harbour/demo';
+import { DEMO_PASSWORD, DEMO_RESPONDENT_TOKEN } from '@harbour/demo';
+import { INSTRUMENTS } from '@harbour/survey-kit';
 import { launchBrowser, pageViolations } from '../support/browser';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -293,6 +294,28 @@ describe('the audit log page', () => {
     await first.waitFor();
     const cells = await first.locator('td').allTextContents();
     expect(cells.slice(1, 4)).toEqual([DEMO_ACCOUNTS.northmoorAdmin, 'organisation.create', 'Audit Test Team']);
+    await page.close();
+  });
+
+  it('shows a platform admin each campaign\'s submissions as a count of the day, in words, and no respondent', async () => {
+    const form = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!.json;
+    const answers = Object.fromEntries(form.pages.flatMap((p) => p.elements).filter((q) => q.isRequired).map((q) => [q.name, q.type === 'rating' ? 4 : q.type === 'boolean' ? true : 'both']));
+    const submitted = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation ($input: SubmitResponseInput!) { submitResponse(input: $input) { repeated } }',
+        variables: { input: { token: DEMO_RESPONDENT_TOKEN, answers, idempotencyKey: 'audit-page-1' } },
+      }),
+    });
+    expect(((await submitted.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const page = await signedIn(DEMO_ACCOUNTS.platformAdmin, '/audit');
+    const row = page.getByRole('region', { name: 'Audit log' }).locator('tbody tr', { hasText: 'campaign.responses' }).first();
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    expect(cells.slice(1)).toEqual(['respondents, counted', `campaign.responses${today}: 1 submitted, 0 withdrawn, 0 erased`, 'Northmoor Mental Health NHS Foundation Trust', '—']);
+    expect(await pageViolations(page)).toEqual([]);
     await page.close();
   });
 });

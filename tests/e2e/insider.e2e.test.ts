@@ -45,6 +45,13 @@ function answers(rating: number, where: string): Record<string, unknown> {
   );
 }
 
+/** The personal links of a campaign's first `count` messages, read from the outbox as delivery writes them. */
+async function linksOf(campaignId: string, count: number): Promise<string[]> {
+  const bodies = async () => (await owner.query(`SELECT o.body FROM responses.outbox o JOIN responses.invitation i ON i.id = o.invitation_id WHERE i.campaign_id = $1`, [campaignId])).rows as { body: string }[];
+  for (let tries = 0; tries < 80 && (await bodies()).length < count; tries++) await new Promise((resolve) => setTimeout(resolve, 250));
+  return (await bodies()).slice(0, count).map((m) => LINK.exec(m.body)![1]!);
+}
+
 /** Every cell of a CSV (quoted cells unquoted), good enough for the files Harbour writes. */
 function cellsOf(csv: string): string[] {
   const cells: string[] = [];
@@ -260,10 +267,69 @@ describe('held links, against a trust admin', () => {
     expect(progress.linksReleasedAt).toBe(released.releasedAt);
     const audited = await owner.query(`SELECT details FROM responses.audit_event WHERE action = 'campaign.links_release' AND target_id = $1`, [campaignId]);
     expect(audited.rows).toEqual([{ details: { messages: 5 } }]);
+
+    // The submissions are audited as the campaign's count for the day, the padding shown as such; nothing per person.
+    const daily = `{ auditLog(action: "campaign.responses", first: 50) { nodes { targetId client credential actor { email } details } } }`;
+    const platformAdmin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.platformAdmin);
+    const counted = ((await graphql(platformAdmin, daily)).data.auditLog.nodes as { targetId: string }[]).filter((e) => e.targetId === campaignId);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    expect(counted).toEqual([{ targetId: campaignId, client: null, credential: null, actor: null, details: { day: today, submitted: 5, throughReleasedLinks: 4, withdrawn: 0, erased: 0 } }]);
+    expect((await owner.query(`SELECT count(*)::int AS n FROM responses.audit_event WHERE credential = 'anonymous' OR target_type IN ('invitation', 'response')`)).rows[0].n).toBe(0);
+    // The trust's admin does not read those small counts.
+    const theirs = await graphql(admin, daily);
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data.auditLog.nodes).toEqual([]);
+  });
+
+  it('leaves a withdrawal as a count of the day in a pseudonymous campaign, never an event naming the invitation or its client', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    const team = (await graphql(admin, `mutation { createOrganisation(input: { parentId: "${trust.id}", kind: TEAM, name: "Withdrawal Ward" }) { id } }`)).data.createOrganisation.id as string;
+    const emails = [1, 2].map((i) => `withdrawal.${i}@northmoor.example`);
+    const csv = ['external_ref,role,employing_organisation,start_date,email', ...emails.map((e, i) => `WDR${i},peer_support_worker,Withdrawal Ward,2026-06-01,${e}`)].join('\n');
+    expect((await graphql(admin, 'mutation ($csv: String!) { importStaff(input: { organisationId: "' + trust.id + '", csv: $csv, apply: true }) { rows } }', { csv })).errors).toBeUndefined();
+    const survey = (await owner.query(`SELECT id FROM forms.survey WHERE tenant_id = $1 AND title = 'Where I belong: quarterly'`, [trust.id])).rows[0].id;
+    const campaignId = (
+      await graphql(admin, `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "Withdrawal round", anonymity: PSEUDONYMOUS, audience: { organisationId: "${team}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`)
+    ).data.createCampaign.id as string;
+    expect((await graphql(admin, `mutation { scheduleCampaign(id: "${campaignId}") { state } }`)).data.scheduleCampaign.state).toBe('OPEN');
+    const tokens = await linksOf(campaignId, 2);
+    for (const [i, token] of tokens.entries()) {
+      const submitted = await graphql({}, 'mutation ($input: SubmitResponseInput!) { submitResponse(input: $input) { repeated } }', { input: { token, answers: answers(3, 'host'), idempotencyKey: `withdrawal-${i}` } });
+      expect(submitted.errors).toBeUndefined();
+    }
+    const withdrawn = await graphql({}, `mutation { withdrawResponse(token: "${tokens[0]}") { state } }`);
+    expect(withdrawn.data.withdrawResponse.state).toBe('WITHDRAWN');
+
+    const platformAdmin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.platformAdmin);
+    const log = (await graphql(platformAdmin, `{ auditLog(first: 200) { nodes { action targetType targetId details } } }`)).data.auditLog.nodes as { action: string; targetType: string; targetId: string; details: Record<string, unknown> }[];
+    expect(log.filter((e) => e.targetId === campaignId && e.action === 'campaign.responses').map((e) => e.details)).toEqual([
+      { day: expect.any(String), submitted: 2, throughReleasedLinks: 0, withdrawn: 1, erased: 0 },
+    ]);
+    expect(log.filter((e) => e.targetType === 'invitation' || e.action.startsWith('response.'))).toEqual([]);
   });
 });
 
 describe('an evaluator with a script', () => {
+  it('reads one count of who answered: a report\'s completed is its responded, in every filter, so no two counts of them differ', async () => {
+    const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    const bases = ['', ...['MONTHS_0_3', 'MONTHS_3_6', 'MONTHS_6_12', 'MONTHS_12_24', 'MONTHS_24_PLUS'].map((b) => `tenureBands: [${b}]`), ...[COMMUNITY, INPATIENT].map((s) => `settingIds: ["${s}"]`)];
+    let rated = 0;
+    for (const base of bases) {
+      for (const from of [undefined, '2025-11', '2026-01', '2026-04', '2026-07']) {
+        const filter = ['instrument: "where_i_belong"', base, from ? `from: "${from}"` : ''].filter(Boolean).join(', ');
+        const body = await graphql(evaluator, `{ roleEvaluation(filter: { ${filter} }) { invited completed responseRate figures { responded } } }`);
+        expect(body.errors).toBeUndefined();
+        const { invited, completed, responseRate, figures } = body.data.roleEvaluation;
+        expect({ filter, completed }).toEqual({ filter, completed: figures.responded });
+        if (responseRate !== null) {
+          rated++;
+          expect(responseRate).toBeCloseTo(completed / invited, 9);
+        }
+      }
+    }
+    expect(rated).toBeGreaterThan(10);
+  });
+
   it('cannot pin a comment to a small group by comparing two filters\' comments', async () => {
     const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
     // The whole trust, each tenure band and each setting, each from five starting months.

@@ -76,6 +76,8 @@ describe('role evaluation through the gateway', () => {
     );
     expect(report.invited).toBeLessThanOrEqual(invitations.rows[0].invited);
     expect(report.invited).toBeGreaterThan(invitations.rows[0].invited * 0.9);
+    // Who answered is counted once: completed is the figures' own count.
+    expect(report.completed).toBe(report.figures.responded);
     expect(report.completed).toBeLessThanOrEqual(invitations.rows[0].completed);
     expect(report.responseRate).toBeCloseTo(report.completed / report.invited, 5);
     // Belonging's strongest drivers include peer support items, with their n.

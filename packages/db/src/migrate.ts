@@ -6,6 +6,9 @@ function ident(name: string): string {
   return name;
 }
 
+/** Tables a service may only add to, in whichever schema has them: the audit trail, a campaign's activity counts. */
+const APPEND_ONLY = ['audit_event', 'campaign_activity'];
+
 /**
  * Runs one subgraph's pending migrations as the owner role, inside its own schema, and
  * lets that subgraph's role use (not own) what they create. Returns the names of the
@@ -36,9 +39,11 @@ export async function migrateSubgraph(ownerUrl: string, database: SubgraphDataba
     await dataSource.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app}`);
     // The migrations table is the owner's business alone.
     await dataSource.query(`REVOKE ALL ON ${schema}.migrations FROM ${app}`);
-    // The audit trail is append-only for the services.
-    const [{ audit }] = (await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS audit`, [`${schema}.audit_event`])) as { audit: boolean }[];
-    if (audit) await dataSource.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.audit_event FROM ${app}`);
+    // The audit trail (and what else is kept as a record) is append-only for the services.
+    for (const table of APPEND_ONLY) {
+      const [{ present }] = (await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}.${table}`])) as { present: boolean }[];
+      if (present) await dataSource.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.${table} FROM ${app}`);
+    }
     return ran.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

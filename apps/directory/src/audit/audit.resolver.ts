@@ -24,7 +24,8 @@ class AuditLogArgs extends PageArgs {
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Query(() => AuditEventConnection, {
-    description: 'Who did what, when and from where, newest first: for trust admins (their organisations) and platform admins (everything).',
+    description:
+      'Who did what, when and from where, newest first: for trust admins (their organisations) and platform admins (everything). Platform admins also see each campaign\'s submissions, withdrawals and erasures counted per day (`campaign.responses`, timed at the end of the day in England, no person or client): their counts can be small, so trust admins do not.',
   })
   auditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: HarbourContext): Promise<Page<AuditEvent>> {
     requireAccount(ctx, { session: true });

@@ -32,7 +32,8 @@ interface AuditRow {
 /**
  * The audit trail across every subgraph, newest first (keyset on time and id), inside the
  * caller's scope. Events with no organisation count as the tenant's own; events with no
- * tenant (accounts, API tokens) only platform admins see.
+ * tenant (accounts, API tokens) only platform admins see, and so with campaigns' daily
+ * response counts (`campaign.responses`, timed at the end of their day).
  */
 export async function auditEvents(db: EntityManager, filter: AuditFilter): Promise<Page<AuditEvent>> {
   const params: unknown[] = [];
@@ -49,7 +50,10 @@ export async function auditEvents(db: EntityManager, filter: AuditFilter): Promi
     const [at, id] = decodeCursor(filter.after, ['text', 'uuid']);
     conditions.push(`(e.occurred_at, e.id) < (${param(at)}::timestamptz, ${param(id)}::uuid)`);
   }
-  const union = TRAILS.map((service) => `SELECT '${service}' AS service, t.* FROM ${service}.audit_event t`).join(' UNION ALL ');
+  // A campaign's submissions, withdrawals and erasures are counted per day: small counts, so for platform admins only.
+  const trails = TRAILS.map((service) => `SELECT '${service}' AS service, t.* FROM ${service}.audit_event t`);
+  if (filter.scope.everywhere) trails.push(`SELECT 'responses' AS service, t.* FROM responses.audit_campaign_activity t`);
+  const union = trails.join(' UNION ALL ');
   const rows: AuditRow[] = await db.query(
     `SELECT e.* FROM (${union}) e WHERE ${conditions.join(' AND ')}
      ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${param(filter.first + 1)}`,

@@ -5,7 +5,7 @@ import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { withTenants, type GrantScope } from '@harbour/graphql-kit';
 import { PLATFORM_ADMIN } from '@harbour/graphql-kit/testing';
 import { database } from '../database';
-import { cellConditions, sumCells, type Grouping, type ReportFilter } from '../report/report-query';
+import { cellConditions, countsInCells, sumCells, type Grouping, type ReportFilter } from '../report/report-query';
 import { NO_COHORT, NO_SETTING } from './cells';
 import { refreshCells } from './refresh-cells';
 
@@ -13,7 +13,10 @@ import { refreshCells } from './refresh-cells';
  * Property: over random organisation trees, random respondents and random filters and
  * breakdowns, no combination of the figures returned can single out fewer than k people; nor
  * can the comments, read through their own partition, single out fewer than the comments
- * minimum. Some respondents answered through links released to admins: those an admin may
+ * minimum (Survey.responseCount and Role.summary are checked to count the same cells as the
+ * filters for a survey and a role); nor can the invited counts (their own partition, of invitees) single out fewer
+ * than k invitees. Who answered is counted by the response cells alone (a report's
+ * `completed` is its figures' `responded`), so no two partitions count the same people. Some respondents answered through links released to admins: those an admin may
  * have written, so they never count as people here (k genuine respondents or none).
  *
  * Each respondent is given a marker measure of their own (`who:<i>`), so every figure's exact
@@ -51,6 +54,8 @@ interface Scenario {
   roles: string[];
   settings: string[];
   respondents: Respondent[];
+  /** Each person invited, by the key of the invitation cells' atom they fall in (as the published view works it out). */
+  invitees: string[];
 }
 
 function subset<T>(random: () => number, items: readonly T[]): T[] | undefined {
@@ -114,8 +119,41 @@ async function seedScenario(random: () => number, releasing: boolean): Promise<S
       [tenantId, campaignId, surveyId, r.month, r.organisationId, r.roleId, r.settingId, r.cohort, r.band, ['responses', `who:${r.id}`, ...(r.released ? ['released'] : [])]],
     );
   }
+  // Invitations: as many people again as answered, in the same skewed places, opened on random days with random start dates.
+  const people = respondents.length * 2;
+  for (let i = 0; i < people; i++) {
+    const opensOn = `${pick(random, MONTHS).slice(0, 8)}${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const startedOn = new Date(Date.parse(opensOn) - Math.floor(random() * 900) * 86_400_000).toISOString().slice(0, 10);
+    await db.owner.query(
+      `INSERT INTO responses.invitation (id, tenant_id, campaign_id, staff_id, survey_id, version_number, anonymity, role_id, organisation_id, setting_id, cohort, started_on, opens_on, closes_on, state)
+       VALUES ($1, $2, $3, $4, $5, 1, 'anonymous', $6, $7, $8, $9, $10, $11, '2099-12-31', $12)`,
+      [
+        randomUUID(),
+        tenantId,
+        campaignId,
+        randomUUID(),
+        surveyId,
+        random() < 0.7 ? roles[0]! : pick(random, roles),
+        random() < 0.8 ? pick(random, busy) : pick(random, organisations),
+        random() < 0.1 ? null : pick(random, settings),
+        random() < 0.2 ? null : pick(random, ['2025', '2026']),
+        startedOn,
+        opensOn,
+        random() < 0.5 ? 'completed' : 'invited',
+      ],
+    );
+  }
+  const invitees = (
+    (await db.owner.query(
+      `SELECT concat_ws('|', organisation_id, role_id, coalesce(setting_id, '${NO_SETTING}'::uuid), coalesce(cohort, '${NO_COHORT}'),
+                        responses.tenure_band((extract(year FROM age(opens_on, started_on)) * 12 + extract(month FROM age(opens_on, started_on)))::int),
+                        date_trunc('month', opens_on)::date) AS key
+       FROM responses.invitation WHERE tenant_id = $1`,
+      [tenantId],
+    )) as { key: string }[]
+  ).map((r) => r.key);
   await db.owner.query(`INSERT INTO responses.rollup_version (tenant_id, version) VALUES ($1, 1)`, [tenantId]);
-  return { tenantId, surveyId, k, organisations, roles, settings, respondents };
+  return { tenantId, surveyId, k, organisations, roles, settings, respondents, invitees };
 }
 
 function randomQuery(random: () => number, s: Scenario): { filter: ReportFilter; grouping: Grouping | null } {
@@ -137,18 +175,30 @@ function randomQuery(random: () => number, s: Scenario): { filter: ReportFilter;
   };
 }
 
-/** Who the comments of a filter come from: the respondents of the comment cells wholly inside it (read through their atoms). */
-async function commentMembers(em: EntityManager, scope: GrantScope, s: Scenario, filter: ReportFilter): Promise<number[]> {
+/** The atom keys of a population's cells wholly inside a filter: whom its figures for that filter count. */
+async function keysInside(em: EntityManager, scope: GrantScope, population: 'comments' | 'invitations', filter: ReportFilter): Promise<Set<string>> {
   const params: unknown[] = [];
-  const { where } = cellConditions(scope, filter, (value) => `$${params.push(value)}`);
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const { where } = cellConditions(scope, filter, param);
   const atoms = (await em.query(
     `SELECT a.organisation_id, a.role_id, a.setting_id, a.cohort, a.tenure_band, a.month::text AS month
-     FROM insights.report_cell c JOIN insights.report_atom a ON a.cell_id = c.id WHERE c.population = 'comments' AND ${where.join(' AND ')}`,
+     FROM insights.report_cell c JOIN insights.report_atom a ON a.cell_id = c.id WHERE c.population = ${param(population)} AND ${where.join(' AND ')}`,
     params,
   )) as { organisation_id: string; role_id: string; setting_id: string; cohort: string; tenure_band: string; month: string }[];
-  const keys = new Set(atoms.map((a) => [a.organisation_id, a.role_id, a.setting_id, a.cohort, a.tenure_band, a.month].join('|')));
+  return new Set(atoms.map((a) => [a.organisation_id, a.role_id, a.setting_id, a.cohort, a.tenure_band, a.month].join('|')));
+}
+
+/** Who the comments of a filter come from: the respondents of the comment cells wholly inside it. */
+async function commentMembers(em: EntityManager, scope: GrantScope, s: Scenario, filter: ReportFilter): Promise<number[]> {
+  const keys = await keysInside(em, scope, 'comments', filter);
   const keyOf = (r: Respondent) => [r.organisationId, r.roleId, r.settingId ?? NO_SETTING, r.cohort ?? NO_COHORT, r.band, r.month].join('|');
   return s.respondents.filter((r) => keys.has(keyOf(r))).map((r) => r.id);
+}
+
+/** Who a filter's invited count counts: the invitees of the invitation cells wholly inside it, by index. */
+async function invitedMembers(em: EntityManager, scope: GrantScope, s: Scenario, filter: ReportFilter): Promise<number[]> {
+  const keys = await keysInside(em, scope, 'invitations', filter);
+  return s.invitees.flatMap((key, i) => (keys.has(key) ? [i] : []));
 }
 
 describe('disclosure: no figure or combination of figures singles out fewer than k', () => {
@@ -156,6 +206,7 @@ describe('disclosure: no figure or combination of figures singles out fewer than
     const random = seededRandom(20261123);
     let released = 0;
     let commented = 0;
+    let invitations = 0;
     let counted = 0;
     let people = 0;
     for (let scenario = 0; scenario < SCENARIOS; scenario++) {
@@ -165,9 +216,19 @@ describe('disclosure: no figure or combination of figures singles out fewer than
       const scope: GrantScope = { everywhere: false, tenantIds: [s.tenantId], organisationIds: [] };
       const sets: { label: string; members: number[]; parts?: number[][] }[] = [];
       const commentSets: { label: string; members: number[] }[] = [];
+      const invitedSets: { label: string; members: number[] }[] = [];
       await withTenants(db.app, PLATFORM_ADMIN, async (em) => {
         await refreshCells(em, s.tenantId);
         const everyone = await sumCells(em, scope, { surveyIds: [s.surveyId] }, null, ['responses']);
+        // Survey.responseCount and Role.summary count the same cells as these filters do.
+        expect(await countsInCells(em, scope, 'survey', [s.surveyId], [s.tenantId])).toEqual([everyone.get(null)?.get('responses')?.n ?? 0]);
+        const byRole = await countsInCells(em, scope, 'role', s.roles, [s.tenantId]);
+        for (const [i, roleId] of s.roles.entries()) {
+          const role = await sumCells(em, scope, { surveyIds: [s.surveyId], roleIds: [roleId] }, null, ['who:']);
+          const members = [...(role.get(null)?.keys() ?? [])].map((m) => Number(m.slice(4)));
+          expect(byRole[i]).toBe(members.length);
+          sets.push({ label: `Role.summary of ${roleId}`, members });
+        }
         // What the guarantee costs, where no link was released.
         if (!releasing) {
           counted += everyone.get(null)?.get('responses')?.n ?? 0;
@@ -193,11 +254,16 @@ describe('disclosure: no figure or combination of figures singles out fewer than
           expect(new Set(parts.flat()).size).toBe(parts.flat().length);
           if (grouping) sets.push({ label: `${JSON.stringify(filter)} total`, members: total, parts });
           commentSets.push({ label: `comments of ${JSON.stringify(filter)}`, members: await commentMembers(em, scope, s, filter) });
+          // The invited count, as roleEvaluation reads it, is its members.
+          const invited = await invitedMembers(em, scope, s, filter);
+          expect((await sumCells(em, scope, filter, null, ['invited'], 'invitations')).get(null)?.get('invited')?.n ?? 0).toBe(invited.length);
+          invitedSets.push({ label: `invited of ${JSON.stringify(filter)}`, members: invited });
         }
       });
 
       // People: respondents no admin could have written (a released link's answers are known to whoever holds it).
-      const genuine = (members: Iterable<number>) => [...members].filter((m) => !s.respondents[m]!.released).length;
+      const genuineRespondents = (members: Iterable<number>) => [...members].filter((m) => !s.respondents[m]!.released).length;
+      const genuine = genuineRespondents;
       const atLeast = (n: number, k: number) => n === 0 || n >= k;
       for (const set of sets) {
         // No figure over fewer than k.
@@ -209,8 +275,8 @@ describe('disclosure: no figure or combination of figures singles out fewer than
           expect({ figure: set.label, rest: atLeast(rest, s.k) }).toEqual({ figure: set.label, rest: true });
         }
       }
-      /** Every class of people the sets tell apart holds `k` genuine respondents or none: so does any sum or difference of them. */
-      const classesHold = (all: { label: string; members: number[] }[], k: number, what: string) => {
+      /** Every class of people the sets tell apart holds `k` genuine ones or none: so does any sum or difference of them. */
+      const classesHold = (all: { label: string; members: number[] }[], k: number, what: string, population = s.respondents.map((r) => r.id), genuine = genuineRespondents) => {
         // One set minus another it contains (two overlapping filters).
         const asSets = all.map((x) => new Set(x.members));
         for (const big of asSets) {
@@ -220,24 +286,29 @@ describe('disclosure: no figure or combination of figures singles out fewer than
           }
         }
         const classes = new Map<string, number[]>();
-        for (const r of s.respondents) {
+        for (const id of population) {
           const signature = all
-            .map((x, i) => (x.members.includes(r.id) ? i : -1))
+            .map((x, i) => (x.members.includes(id) ? i : -1))
             .filter((i) => i >= 0)
             .join(',');
-          if (signature) classes.set(signature, [...(classes.get(signature) ?? []), r.id]);
+          if (signature) classes.set(signature, [...(classes.get(signature) ?? []), id]);
         }
         for (const [signature, members] of classes) expect({ what, signature, big: atLeast(genuine(members), k) }).toEqual({ what, signature, big: true });
       };
       classesHold(sets, s.k, 'figures');
       classesHold(commentSets, MIN_COMMENTS, 'comments');
+      // Invitees: every one counts (no answers are shown of them).
+      for (const set of invitedSets) if (set.members.length) expect({ figure: set.label, n: set.members.length >= s.k }).toEqual({ figure: set.label, n: true });
+      classesHold(invitedSets, s.k, 'invitations', s.invitees.map((_, i) => i), (members) => [...members].length);
+      invitations += invitedSets.filter((x) => x.members.length).length;
       released += sets.filter((x) => x.members.length).length;
       commented += commentSets.filter((x) => x.members.length).length;
     }
     // Not vacuous: figures are shown, and the whole trust's figure counts nearly everyone.
-    console.log(`disclosure property: ${released} figures and ${commented} comment sets shown; the whole-trust figures count ${counted} of ${people} respondents (trusts with no released links)`);
+    console.log(`disclosure property: ${released} figures, ${commented} comment sets and ${invitations} invited counts shown; the whole-trust figures count ${counted} of ${people} respondents (trusts with no released links)`);
     expect(released).toBeGreaterThan(SCENARIOS * 4);
     expect(commented).toBeGreaterThan(SCENARIOS);
+    expect(invitations).toBeGreaterThan(SCENARIOS * 4);
     expect(counted / people).toBeGreaterThan(0.9);
   }, 120_000);
 });

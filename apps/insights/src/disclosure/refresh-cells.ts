@@ -4,7 +4,7 @@ import { DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP_SIZE } from '../reporting-polic
 import { NO_COHORT, NO_SETTING, partition, type Atom } from './cells';
 
 /**
- * What is partitioned: responses (their rollups), invitations (invited and completed counts),
+ * What is partitioned: responses (their rollups), invitations (how many were invited),
  * or responses again in groups of at least the comments minimum, which comments are read through.
  */
 export type Population = 'responses' | 'invitations' | 'comments';
@@ -55,10 +55,10 @@ const SOURCES: Record<Population, { atoms: string; measures: string }> = {
     atoms: `SELECT ${ATOM_COLUMNS}, sum(r.invited)::int AS n, max(greatest(coalesce(c.min_group_size, 0), $2))::int AS k
             FROM responses.report_invitation r LEFT JOIN forms.report_campaign c ON c.campaign_id = r.campaign_id
             WHERE r.tenant_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-    measures: `SELECT a.cell_id, $1::uuid, m.measure, sum(m.value)::int, sum(m.value), sum(m.value), 0, 0, 0, 0
+    // Only who was invited: who answered is counted once, by the response cells.
+    measures: `SELECT a.cell_id, $1::uuid, 'invited', sum(r.invited)::int, sum(r.invited), sum(r.invited), 0, 0, 0, 0
                FROM responses.report_invitation r JOIN insights.report_atom a ON ${ATOM_JOIN}
-               CROSS JOIN LATERAL (VALUES ('invited', r.invited), ('completed', r.completed)) AS m(measure, value)
-               WHERE r.tenant_id = $1 GROUP BY a.cell_id, m.measure`,
+               WHERE r.tenant_id = $1 GROUP BY a.cell_id`,
   },
 };
 

@@ -36,7 +36,7 @@ function meansRow(label: Cell[], figures: ReportFigures, constructs: { code: str
 /** Builds every table of the evaluation, with `by` as the breakdown's dimension. */
 export async function reportTables(db: EntityManager, ev: Evaluation, by: ReportDimension): Promise<ReportTable[]> {
   const figures = await figuresFor(db, ev);
-  const invitations = await invitationFigures(db, ev);
+  const invitations = await invitationFigures(db, ev, figures);
   const peers = await peersFor(db, ev);
   const benchmark = await benchmarkFor(db, ev);
   const breakdown = await breakdownOf(db, ev, by);
@@ -58,7 +58,6 @@ export async function reportTables(db: EntityManager, ev: Evaluation, by: Report
       rows: [
         ['Smallest group shown', ev.minimumGroupSize],
         ['Invited', invitations.invited ?? SUPPRESSED],
-        ['Completed', invitations.completed ?? SUPPRESSED],
         ['Response rate (%)', percent(invitations.responseRate) ?? SUPPRESSED],
         ['Responses in these figures', figures.responded ?? SUPPRESSED],
         ['Why some groups are suppressed', 'Every figure is a sum over groups of at least the smallest group shown; groups that would reveal a smaller one are left out whole.'],

@@ -18,10 +18,16 @@ export class RoleEvaluation {
   @Field(() => Int, { nullable: true, description: 'People invited (by the month their campaign opened to them); null when too few to show.' })
   invited!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Of those invited, how many have completed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Responses (by the month answered): the same count as figures.responded, so that no two counts of those who answered can be subtracted. Null when withheld.',
+  })
   completed!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'completed / invited.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'completed / invited; null when either is withheld, or when more answered in the period than were invited in it (a campaign that opened before it).',
+  })
   responseRate!: number | null;
 
   @Field(() => ReportFigures, { description: 'The figures for the whole filter.' })
@@ -37,7 +43,7 @@ export class RoleEvaluationResolver {
     const evaluation = await openEvaluation(ctx, filter);
     // One connection: one statement at a time.
     const figures = await figuresFor(ctx.db, evaluation);
-    const invitations = await invitationFigures(ctx.db, evaluation);
+    const invitations = await invitationFigures(ctx.db, evaluation, figures);
     return Object.assign(new RoleEvaluation(), { evaluation, minimumGroupSize: evaluation.minimumGroupSize, figures, ...invitations });
   }
 

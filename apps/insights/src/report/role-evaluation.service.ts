@@ -125,13 +125,22 @@ export async function peersFor(db: EntityManager, ev: Evaluation): Promise<Repor
   return roleIds ? figuresFor(db, ev, { ...rest, otherThanRoleIds: roleIds }) : null;
 }
 
-/** Invited and completed, from the invitation cells, with the rate. */
-export async function invitationFigures(db: EntityManager, ev: Evaluation): Promise<{ invited: number | null; completed: number | null; responseRate: number | null }> {
-  const sums = (await sumCells(db, ev.scope, ev.filter, null, ['invited', 'completed'], 'invitations')).get(null);
-  const invited = sums?.get('invited')?.n ?? 0;
-  if (!invited) return { invited: null, completed: null, responseRate: null };
-  const completed = sums?.get('completed')?.total ?? 0;
-  return { invited, completed, responseRate: completed / invited };
+/**
+ * Invited, from the invitation cells, and completed: the responses these `figures` count, from
+ * the response cells. One count of those who answered, never two partitions' counts of the
+ * same people (whose difference could describe fewer than k). The rate is null when either is
+ * withheld, or when more answered in the period than were invited in it (invited counts by
+ * the month a campaign opened to them, responses by the month answered).
+ */
+export async function invitationFigures(
+  db: EntityManager,
+  ev: Evaluation,
+  figures: ReportFigures,
+): Promise<{ invited: number | null; completed: number | null; responseRate: number | null }> {
+  const sums = (await sumCells(db, ev.scope, ev.filter, null, ['invited'], 'invitations')).get(null);
+  const invited = sums?.get('invited')?.n || null;
+  const completed = figures.responded;
+  return { invited, completed, responseRate: invited !== null && completed !== null && completed <= invited ? completed / invited : null };
 }
 
 const BAND_FROM: Record<string, [number, number | null]> = { '0-3': [0, 3], '3-6': [3, 6], '6-12': [6, 12], '12-24': [12, 24], '24+': [24, null] };

@@ -173,7 +173,11 @@ describe('a respondent with a personal link', () => {
     expect(belonging(after).total).toBeLessThan(belonging(before).total);
     const again = await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'key-a1-000002' } });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'WITHDRAWN' });
-    expect((await db.owner.query(`SELECT action FROM responses.audit_event WHERE action = 'response.withdraw'`)).length).toBe(1);
+    // Audited as the campaign's counts for the day, with nothing of who withdrew.
+    expect(await db.owner.query(`SELECT details - 'day' AS counts FROM responses.audit_campaign_activity`)).toEqual([
+      { counts: { submitted: 2, throughReleasedLinks: 0, withdrawn: 1, erased: 0 } },
+    ]);
+    expect(await count(`SELECT count(*) AS n FROM responses.audit_event WHERE target_type = 'invitation'`)).toBe(0);
   });
 
   it('cannot withdraw an anonymous response: nothing links it to the person', async () => {
@@ -199,6 +203,9 @@ describe('a respondent with a personal link', () => {
     expect((await executeOperation(schema, as(db.app, admin), erase)).data).toEqual({ eraseRespondent: { responses: 1, invitations: 1 } });
     expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(0);
     expect(await count(`SELECT coalesce(sum(n), 0) AS n FROM responses.rollup`)).toBe(0);
+    expect(await db.owner.query(`SELECT details - 'day' AS counts FROM responses.audit_campaign_activity`)).toEqual([
+      { counts: { submitted: 1, throughReleasedLinks: 0, withdrawn: 0, erased: 1 } },
+    ]);
     expect(await count(`SELECT count(*) AS n FROM responses.invitation_link l JOIN responses.invitation i ON i.id = l.invitation_id WHERE i.staff_id = $1`, [staff.A1])).toBe(0);
     // A2's draft is untouched.
     expect((await run<{ invitation: { answers: unknown } }>(OPEN, { token: a2 })).data!.invitation.answers).toEqual({ bel_where: 'host' });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { audit, type HarbourContext } from '@harbour/graphql-kit';
+import type { HarbourContext } from '@harbour/graphql-kit';
 import { InvitationView, SaveResponseDraftInput, SubmitResponseInput } from './respondent.types';
 import { invitationByLink, saveDraft, submit, withdraw } from './respondent.service';
 
@@ -27,18 +27,17 @@ export class RespondentResolver {
 
   @Mutation(() => SubmitResponsePayload, {
     description:
-      'Submits the answers once, checked against the survey (BAD_USER_INPUT with `extensions.problems`, by question, when they cannot be taken). A retry with the same idempotency key returns the same result.',
+      'Submits the answers once, checked against the survey (BAD_USER_INPUT with `extensions.problems`, by question, when they cannot be taken). A retry with the same idempotency key returns the same result. Audited as a count per campaign and day (`campaign.responses`), never per person.',
   })
   submitResponse(@Arg('input', () => SubmitResponseInput, { description: 'The link, answers and idempotency key.' }) input: SubmitResponseInput, @Ctx() ctx: HarbourContext): Promise<SubmitResponsePayload> {
     return submit(ctx.db, input.token, input.answers, input.idempotencyKey);
   }
 
   @Mutation(() => InvitationView, {
-    description: 'Withdraws the answers this link submitted: they are erased and reports no longer count them. Not for anonymous answers, which nothing links to the person.',
+    description:
+      'Withdraws the answers this link submitted: they are erased and reports no longer count them. Not for anonymous answers, which nothing links to the person. Audited as a count per campaign and day (`campaign.responses`), never per person.',
   })
   async withdrawResponse(@Arg('token', () => String, { description: 'The token from the personal link.' }) token: string, @Ctx() ctx: HarbourContext): Promise<InvitationView> {
-    const withdrawn = await withdraw(ctx.db, token);
-    await audit(ctx, { action: 'response.withdraw', tenantId: withdrawn.tenantId, targetType: 'invitation', targetId: withdrawn.invitationId });
-    return withdrawn.invitation;
+    return (await withdraw(ctx.db, token)).invitation;
   }
 }

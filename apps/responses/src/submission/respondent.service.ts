@@ -7,6 +7,7 @@ import { openLink } from '../invitation/links';
 import { InvitationState, type RespondentAnonymity, type InvitationView } from './respondent.types';
 import { addToRollups } from './rollups';
 import { versionContent } from './survey-versions';
+import { recordActivity } from './campaign-activity';
 import { withdrawByInvitation } from './withdrawal.service';
 
 interface InvitationRow {
@@ -217,6 +218,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
     scores,
     viaReleasedLink: row.links_released,
   });
+  await recordActivity(db, 'submitted', [{ tenantId: row.tenant_id, campaignId: row.campaign_id, viaReleasedLink: row.links_released }]);
   // An anonymous campaign's invitation keeps no day either: it would pair with the response's.
   await db.query(
     `UPDATE responses.invitation SET state = 'completed', completed_on = $2, submission_key = $3, submission_hash = $4, response_id = $5,
@@ -228,8 +230,8 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
 }
 
 /** Withdraws what a link submitted (pseudonymous or identified only); the invitation becomes WITHDRAWN. */
-export async function withdraw(db: EntityManager, token: string): Promise<{ invitation: InvitationView; tenantId: string; invitationId: string }> {
+export async function withdraw(db: EntityManager, token: string): Promise<{ invitation: InvitationView }> {
   const link = await openLink(db, token);
   await withdrawByInvitation(db, link.invitationId);
-  return { invitation: viewOf(await invitationOf(db, link.invitationId)), ...link };
+  return { invitation: viewOf(await invitationOf(db, link.invitationId)) };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
 import type { ConstructScore, ScoringSpec } from '@harbour/survey-kit';
+import { recordActivity } from './campaign-activity';
 import { removeFromRollups } from './rollups';
 
 interface StoredResponse {
@@ -23,9 +24,10 @@ interface StoredResponse {
 
 /**
  * Erases responses (by id) and takes each back out of the rollups it was added to, in the
- * caller's transaction; the invitations they answered become WITHDRAWN. Returns how many.
+ * caller's transaction; the invitations they answered become WITHDRAWN, and their campaigns'
+ * activity counts them as `kind`. Returns how many.
  */
-export async function eraseResponses(db: EntityManager, responseIds: string[]): Promise<number> {
+export async function eraseResponses(db: EntityManager, responseIds: string[], kind: 'withdrawn' | 'erased'): Promise<number> {
   if (!responseIds.length) return 0;
   const rows = (await db.query(
     `SELECT r.id, r.tenant_id, r.campaign_id, r.survey_id, (r.submitted_at AT TIME ZONE 'Europe/London')::date::text AS submitted_on,
@@ -54,6 +56,7 @@ export async function eraseResponses(db: EntityManager, responseIds: string[]): 
       viaReleasedLink: r.via_released_link,
     });
   }
+  await recordActivity(db, kind, rows.map((r) => ({ tenantId: r.tenant_id, campaignId: r.campaign_id, viaReleasedLink: r.via_released_link })));
   const ids = rows.map((r) => r.id);
   await db.query(`UPDATE responses.invitation SET state = 'withdrawn', response_id = NULL, draft_answers = NULL, draft_page = NULL WHERE response_id = ANY($1::uuid[])`, [ids]);
   await db.query(`DELETE FROM responses.response WHERE id = ANY($1::uuid[])`, [ids]);
@@ -73,7 +76,7 @@ export async function withdrawByInvitation(db: EntityManager, invitationId: stri
   if (row.anonymity === 'anonymous' || !row.response_id) {
     throw new HarbourError(ErrorCode.FORBIDDEN, 'These answers were anonymous: nothing links them to you, so they cannot be found to withdraw', { reason: 'ANONYMOUS' });
   }
-  await eraseResponses(db, [row.response_id]);
+  await eraseResponses(db, [row.response_id], 'withdrawn');
 }
 
 /** One person's invitations, locked, with where each was made (for the caller to be checked against). */
@@ -95,6 +98,7 @@ export async function erasePerson(db: EntityManager, invitations: { id: string; 
   const responses = await eraseResponses(
     db,
     invitations.map((i) => i.response_id).filter((id): id is string => id !== null),
+    'erased',
   );
   const ids = invitations.map((i) => i.id);
   await db.query(`DELETE FROM responses.outbox WHERE invitation_id = ANY($1::uuid[])`, [ids]);

@@ -12,6 +12,7 @@ export const AuditQuery = graphql(`
         occurredAt
         action
         targetType
+        details
         client
         actor {
           email
@@ -28,6 +29,14 @@ export const AuditQuery = graphql(`
   }
 `);
 
+/** What a campaign's daily counts say, in words: they stand in for per-person events. */
+function detailsText(event: { action: string; details: Record<string, unknown> }): string | null {
+  if (event.action !== 'campaign.responses') return null;
+  const d = event.details as { day: string; submitted: number; throughReleasedLinks: number; withdrawn: number; erased: number };
+  const released = d.throughReleasedLinks ? ` (${d.throughReleasedLinks} through released links)` : '';
+  return `${d.day}: ${d.submitted} submitted${released}, ${d.withdrawn} withdrawn, ${d.erased} erased`;
+}
+
 /** Who did what, when and from where, newest first. */
 export function AuditPage() {
   const organisation = useWorkingOrganisation();
@@ -40,7 +49,7 @@ export function AuditPage() {
   return (
     <>
       <h1>Audit log</h1>
-      {organisation && <p>Every change, sign-in and read of row-level data in {organisation.name}, newest first.</p>}
+      {organisation && <p>Every change, sign-in and read of row-level data in {organisation.name}, newest first. Platform admins also see each campaign's submissions, withdrawals and erasures, counted per day (never per person).</p>}
       {error && (
         <p role="alert" className="error">
           {error.graphQLErrors[0]?.message ?? error.message}
@@ -62,17 +71,21 @@ export function AuditPage() {
                 </tr>
               </thead>
               <tbody>
-                {data.auditLog.nodes.map((event) => (
+                {data.auditLog.nodes.map((event) => {
+                  const counted = detailsText(event);
+                  return (
                   <tr key={event.id}>
                     <td>{event.occurredAt.slice(0, 19).replace('T', ' ')}</td>
-                    <td>{event.actor?.email ?? 'anonymous'}</td>
+                    <td>{event.actor?.email ?? (counted ? 'respondents, counted' : 'anonymous')}</td>
                     <td>
                       <code>{event.action}</code>
+                      {counted && <div>{counted}</div>}
                     </td>
                     <td>{event.organisation?.name ?? '—'}</td>
                     <td>{event.client ?? '—'}</td>
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           </TableScroll>

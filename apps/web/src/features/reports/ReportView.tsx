@@ -15,6 +15,13 @@ const BELONGING = ['Host practice or service', 'Network or service team', 'Both'
 /** The constructs the charts follow over time and tenure, when the instrument scores them. */
 const FOLLOWED = ['belonging', 'peer_support', 'intention_to_stay'];
 
+/** The response rate with what it compares: those who answered in the period, of those invited in it. */
+function responseRateText(report: { invited: number | null; completed: number | null; responseRate: number | null }): string {
+  if (report.responseRate !== null) return `${percent(report.responseRate)} (${report.completed} answered of ${report.invited} invited)`;
+  if (report.invited !== null && report.completed !== null) return `Not shown: ${report.completed} answered in this period, more than the ${report.invited} invited in it`;
+  return 'Suppressed';
+}
+
 function belongingRow(label: string, masked: Figures | null | undefined): StackedRow | null {
   if (!masked) return null;
   const f = readFragment(FiguresFragment, masked);
@@ -167,7 +174,7 @@ export function ReportView({ state }: { state: FilterState }) {
           <dt>Invited</dt>
           <dd>{report.invited ?? 'Suppressed'}</dd>
           <dt>Response rate</dt>
-          <dd>{report.responseRate === null ? 'Suppressed' : `${percent(report.responseRate)} (${report.completed} of ${report.invited})`}</dd>
+          <dd>{responseRateText(report)}</dd>
           <dt>Smallest group shown</dt>
           <dd>{report.minimumGroupSize}</dd>
           <dt>Isolation risk</dt>
