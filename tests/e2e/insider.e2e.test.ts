@@ -279,6 +279,18 @@ describe('held links, against a trust admin', () => {
     const theirs = await graphql(admin, daily);
     expect(theirs.errors).toBeUndefined();
     expect(theirs.data.auditLog.nodes).toEqual([]);
+
+    // A database reader: no invitation of the campaign keeps a hash of answers, and once the delivery clock has run, none shares a transaction with a response.
+    const paired = async () =>
+      (
+        await owner.query(
+          `SELECT count(*)::int AS n FROM responses.invitation i WHERE i.campaign_id = $1 AND i.state = 'completed'
+             AND (i.submission_hash IS NOT NULL OR i.xmin::text IN (SELECT xmin::text FROM responses.response WHERE campaign_id = $1))`,
+          [campaignId],
+        )
+      ).rows[0].n as number;
+    for (let tries = 0; tries < 40 && (await paired()) > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await paired()).toBe(0);
   });
 
   it('leaves a withdrawal as a count of the day in a pseudonymous campaign, never an event naming the invitation or its client', async () => {

@@ -1,13 +1,15 @@
 import { loadConfig } from '@harbour/config';
 import { ALL_TENANTS, withTenants, type BackgroundJob } from '@harbour/graphql-kit';
 import { issueInvitations } from '../invitation/invitation-clock';
+import { restampAnonymousCompletions } from '../submission/restamp';
 import { composeMessages } from './compose-messages';
 import { sendPending, smtpTransport } from './send-messages';
 
 /**
  * The responses subgraph's delivery clock, every minute (HARBOUR_DELIVERY_EVERY_MS) across all tenants: invite whoever is
- * now due, write their invitations and reminders, then send what is pending (when an SMTP
- * server is configured; otherwise the messages wait in the outbox for admins).
+ * now due, write their invitations and reminders, rewrite anonymous campaigns' completed
+ * invitations (restampAnonymousCompletions), then send what is pending (when an SMTP server is
+ * configured; otherwise the messages wait in the outbox for admins).
  */
 export function deliveryClock(config = loadConfig()): BackgroundJob {
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
@@ -19,6 +21,8 @@ export function deliveryClock(config = loadConfig()): BackgroundJob {
         await issueInvitations(db);
         await composeMessages(db, { publicUrl: config.publicUrl, reminderDays: config.reminderDays, smtp: transport !== null });
       });
+      // A transaction of its own, so that the invitations it rewrites share nothing with any submission's.
+      await withTenants(dataSource, ALL_TENANTS, (db) => restampAnonymousCompletions(db));
       if (transport) await sendPending(dataSource, transport);
     },
   };

@@ -80,7 +80,7 @@ export async function importResponses(
       `INSERT INTO responses.invitation (id, tenant_id, campaign_id, round, staff_id, survey_id, version_number, anonymity, role_id, organisation_id, setting_id, cohort,
                                          started_on, opens_on, closes_on, state, completed_on, response_id, created_on)
        SELECT i.id, $1, $2, i.round, i.staff_id, $3, $4, $5, i.role_id, i.organisation_id, i.setting_id, i.cohort, i.started_on, i.opens_on, i.closes_on,
-              CASE WHEN i.completed_on IS NULL THEN 'invited' ELSE 'completed' END, i.completed_on, CASE WHEN $6 THEN NULL ELSE i.response_id END, i.opens_on
+              CASE WHEN i.completed_on IS NULL THEN 'invited' ELSE 'completed' END, CASE WHEN $6 THEN NULL ELSE i.completed_on END, CASE WHEN $6 THEN NULL ELSE i.response_id END, i.opens_on
        FROM unnest($7::uuid[], $8::int[], $9::uuid[], $10::uuid[], $11::uuid[], $12::uuid[], $13::text[], $14::date[], $15::date[], $16::date[], $17::date[], $18::uuid[])
          AS i(id, round, staff_id, role_id, organisation_id, setting_id, cohort, started_on, opens_on, closes_on, completed_on, response_id)
        ON CONFLICT (campaign_id, round, staff_id) DO NOTHING

@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { ALL_TENANTS, withTenants } from '@harbour/graphql-kit';
 import { as, callerWith, executeOperation } from '@harbour/graphql-kit/testing';
-import { INSTRUMENTS } from '@harbour/survey-kit';
+import { canonicalJson, INSTRUMENTS } from '@harbour/survey-kit';
 import { database } from '../database';
 import { issueInvitations } from '../invitation/invitation-clock';
 import { newLink } from '../invitation/links';
 import { buildResponsesSchema } from '../schema';
+import { importResponses } from './import-responses';
+import { restampAnonymousCompletions } from './restamp';
 import { IDS, seedCampaign, seedDirectory, seedSurvey } from '../testing/delivery-fixture';
 
 const db = useSubgraphTestDatabase(database);
@@ -141,6 +144,64 @@ describe('a respondent with a personal link', () => {
     const links = (await db.owner.query(`SELECT encode(token_hash, 'hex') AS hash FROM responses.invitation_link`)).map((l: { hash: string }) => l.hash);
     const values = Object.values(response).map((v) => JSON.stringify(v));
     for (const secret of [invitation.id, invitation.staff_id, ...links]) expect(values.some((v) => v.includes(secret))).toBe(false);
+  });
+
+  it('leaves a database reader nothing to pair an anonymous response with its invitation: no hash of the answers, and no shared transaction once restamped', async () => {
+    const { a1, a2 } = await invited('anonymous');
+    await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'anon-key-0001' } });
+    // The attack: hash each response's answers and look for it on the invitations.
+    const [stored] = await db.owner.query(`SELECT answers FROM responses.response`);
+    const hashed = createHash('sha256').update(canonicalJson(stored.answers)).digest('hex');
+    expect(await count(`SELECT count(*) AS n FROM responses.invitation WHERE submission_hash = $1 OR submission_hash IS NOT NULL`, [hashed])).toBe(0);
+    // The same key is still a retry, the answers uncompared; another key is refused.
+    expect((await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'anon-key-0001' } })).data).toMatchObject({ submitResponse: { repeated: true } });
+    expect((await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'anon-key-0002' } })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+
+    // One transaction wrote the response, its rollups and the invitation's state: the same xmin, until the clock rewrites the invitations.
+    const shared = () =>
+      count(
+        `SELECT count(*) AS n FROM responses.invitation i
+         WHERE i.state = 'completed' AND (i.xmin::text IN (SELECT xmin::text FROM responses.response) OR i.xmin::text IN (SELECT xmin::text FROM responses.rollup))`,
+      );
+    expect(await shared()).toBe(1);
+    await run(SUBMIT, { input: { token: a2, answers: { ...COMPLETE, bel_where: 'nowhere' }, idempotencyKey: 'anon-key-0003' } });
+    expect(await shared()).toBe(2);
+    expect(await withTenants(db.app, ALL_TENANTS, (tx) => restampAnonymousCompletions(tx))).toBe(2);
+    expect(await shared()).toBe(0);
+    // Nothing left to do until the next submission.
+    expect(await withTenants(db.app, ALL_TENANTS, (tx) => restampAnonymousCompletions(tx))).toBe(0);
+  });
+
+  it('imports an anonymous round as a submission would write it: the invitations keep no day, hash or response', async () => {
+    const staff = await seedDirectory(db.owner, [
+      { ref: 'A1', role: IDS.psw, employer: IDS.teamA, startedOn: '2025-01-05' },
+      { ref: 'A2', role: IDS.psw, employer: IDS.teamA, startedOn: '2025-01-05' },
+    ]);
+    const survey = await seedSurvey(db.owner);
+    const campaign = await seedCampaign(db.owner, survey, { kind: 'window', opensOn: '2025-06-01', closesOn: '2025-06-21' }, { anonymity: 'anonymous' });
+    const instrument = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!;
+    const target = { tenantId: IDS.trust, campaignId: campaign, surveyId: survey, versionNumber: 1, anonymity: 'anonymous' as const, form: instrument.json, scoring: instrument.scoring };
+    const row = (ref: 'A1' | 'A2', answers: Record<string, unknown> | null) => ({
+      staffId: staff[ref]!,
+      organisationId: IDS.teamA,
+      roleId: IDS.psw,
+      settingId: null,
+      cohort: null,
+      startedOn: '2025-01-05',
+      round: 0,
+      opensOn: '2025-06-01',
+      closesOn: '2025-06-21',
+      submittedOn: '2025-06-09',
+      tenureMonths: 5,
+      answers,
+    });
+    const imported = await withTenants(db.app, ALL_TENANTS, (tx) => importResponses(tx, target, [row('A1', COMPLETE), row('A2', null)]));
+    expect(imported).toEqual({ invitations: 2, responses: 1 });
+    expect(await db.owner.query(`SELECT state, completed_on, submission_hash, response_id FROM responses.invitation ORDER BY state`)).toEqual([
+      { state: 'completed', completed_on: null, submission_hash: null, response_id: null },
+      { state: 'invited', completed_on: null, submission_hash: null, response_id: null },
+    ]);
+    expect(await count(`SELECT count(*) AS n FROM responses.response WHERE invitation_id IS NULL AND submitted_at = '2025-06-09'`)).toBe(1);
   });
 
   it('refuses answers once the campaign is closed, politely', async () => {

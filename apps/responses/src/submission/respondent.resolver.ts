@@ -27,7 +27,7 @@ export class RespondentResolver {
 
   @Mutation(() => SubmitResponsePayload, {
     description:
-      'Submits the answers once, checked against the survey (BAD_USER_INPUT with `extensions.problems`, by question, when they cannot be taken). A retry with the same idempotency key returns the same result. Audited as a count per campaign and day (`campaign.responses`), never per person.',
+      'Submits the answers once, checked against the survey (BAD_USER_INPUT with `extensions.problems`, by question, when they cannot be taken). A retry with the same idempotency key returns the same result; the same key with other answers is refused (KEY_REUSED), except in an anonymous campaign, whose invitation keeps nothing of the answers to compare. Audited as a count per campaign and day (`campaign.responses`), never per person.',
   })
   submitResponse(@Arg('input', () => SubmitResponseInput, { description: 'The link, answers and idempotency key.' }) input: SubmitResponseInput, @Ctx() ctx: HarbourContext): Promise<SubmitResponsePayload> {
     return submit(ctx.db, input.token, input.answers, input.idempotencyKey);

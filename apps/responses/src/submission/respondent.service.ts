@@ -160,8 +160,10 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
   const link = await openLink(db, token);
   const row = await invitationOf(db, link.invitationId, true);
   const hash = answersHash(answers);
+  const anonymous = row.anonymity === 'anonymous';
   if (row.state === InvitationState.COMPLETED) {
-    if (row.submission_key === key && row.submission_hash === hash) return { invitation: viewOf(row), repeated: true };
+    // An anonymous invitation keeps no hash of the answers (it would find its response), so its key alone makes a retry.
+    if (row.submission_key === key && (anonymous || row.submission_hash === hash)) return { invitation: viewOf(row), repeated: true };
     if (row.submission_key === key) throw new HarbourError(ErrorCode.BAD_USER_INPUT, 'This idempotency key was already used with other answers', { reason: 'KEY_REUSED' });
     throw alreadySubmitted(row, ': thank you');
   }
@@ -171,7 +173,6 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
   if (problems.length) refuse(problems);
 
   const scores = scoreAnswers(row.scoring, answers);
-  const anonymous = row.anonymity === 'anonymous';
   const responseId = randomUUID();
   const pseudonym = row.anonymity === 'pseudonymous' ? pseudonymOf(await pseudonymKey(db, row.tenant_id), row.staff_id) : null;
   // An anonymous response keeps the day only, and nothing that leads to the invitation or person.
@@ -219,12 +220,13 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
     viaReleasedLink: row.links_released,
   });
   await recordActivity(db, 'submitted', [{ tenantId: row.tenant_id, campaignId: row.campaign_id, viaReleasedLink: row.links_released }]);
-  // An anonymous campaign's invitation keeps no day either: it would pair with the response's.
+  // An anonymous campaign's invitation keeps no day and no hash of the answers either: either would pair it with its response.
+  // Nor, once the delivery clock has rewritten it (restampAnonymousCompletions), the id of this transaction.
   await db.query(
     `UPDATE responses.invitation SET state = 'completed', completed_on = $2, submission_key = $3, submission_hash = $4, response_id = $5,
-            draft_answers = NULL, draft_page = NULL, draft_saved_at = NULL
+            draft_answers = NULL, draft_page = NULL, draft_saved_at = NULL, restamped = NOT $6
      WHERE id = $1`,
-    [row.id, anonymous ? null : row.today, key, hash, anonymous ? null : responseId],
+    [row.id, anonymous ? null : row.today, key, anonymous ? null : hash, anonymous ? null : responseId, anonymous],
   );
   return { invitation: viewOf({ ...row, state: InvitationState.COMPLETED, completed_on: anonymous ? null : row.today, draft_answers: null, draft_page: null, draft_saved_at: null }), repeated: false };
 }
