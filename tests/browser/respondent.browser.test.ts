@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_RESPONDENT_TOKEN } from '@harbour/demo';
+import { INSTRUMENTS } from '@harbour/survey-kit';
 import { launchBrowser, pageViolations } from '../support/browser';
 import { openCampaignWithLink } from '../support/delivery';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
@@ -126,6 +127,37 @@ describe('a respondent on a phone', () => {
     await page.getByText('Your answers are withdrawn and erased.').waitFor();
     await page.reload();
     await page.getByText('You withdrew your answers to this survey. This link takes no more.').waitFor();
+    await page.close();
+  });
+});
+
+describe('a respondent to an anonymous campaign', () => {
+  it('is thanked when the answers are in, with no day and no withdrawal, and this device keeps no copy', async () => {
+    const { token: anonymous } = await openCampaignWithLink(platform, 'ash@northmoor.example', 'Anonymous now', undefined, 'ANONYMOUS');
+    // Everything answered on another device, the last page open: only Complete is left.
+    const form = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!.json;
+    const answers = Object.fromEntries(form.pages.flatMap((p) => p.elements).filter((q) => q.isRequired).map((q) => [q.name, q.type === 'rating' ? 4 : q.type === 'boolean' ? true : 'both']));
+    const saved = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation ($input: SaveResponseDraftInput!) { saveResponseDraft(input: $input) { state } }',
+        variables: { input: { token: anonymous, answers, pageNo: form.pages.length - 1 } },
+      }),
+    });
+    expect(((await saved.json()) as { data: { saveResponseDraft: { state: string } } }).data.saveResponseDraft.state).toBe('STARTED');
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(`${platform.webUrl}s/${anonymous}`);
+    await page.getByText('Your answers are anonymous').waitFor();
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('Your answers are in. You can close this page.');
+    expect(await page.getByRole('button', { name: 'Withdraw my answers' }).count()).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('draft')))).toEqual([]);
+    expect(await pageViolations(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Already done' }).waitFor();
+    await page.getByText('You have answered this survey. Thank you: there is nothing more to do.').waitFor();
     await page.close();
   });
 });

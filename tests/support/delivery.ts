@@ -14,7 +14,13 @@ export interface OpenCampaign {
  * has run (start the platform with a short HARBOUR_DELIVERY_EVERY_MS) the outbox holds their
  * invitation; its link's token is read from the stored message (admins see it withheld).
  */
-export async function openCampaignWithLink(platform: TestPlatform, email = 'robin@northmoor.example', name = 'Belonging now', surveyId?: string): Promise<OpenCampaign> {
+export async function openCampaignWithLink(
+  platform: TestPlatform,
+  email = 'robin@northmoor.example',
+  name = 'Belonging now',
+  surveyId?: string,
+  anonymity: 'ANONYMOUS' | 'PSEUDONYMOUS' | 'IDENTIFIED' = 'PSEUDONYMOUS',
+): Promise<OpenCampaign> {
   const owner = new Client({ connectionString: platform.database.ownerUrl });
   await owner.connect();
   let trust: string;
@@ -35,7 +41,7 @@ export async function openCampaignWithLink(platform: TestPlatform, email = 'robi
   const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
   const made = await postGraphQL(
     platform.gatewayUrl,
-    `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "${name}", audience: { organisationId: "${trust}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`,
+    `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "${name}", anonymity: ${anonymity}, audience: { organisationId: "${trust}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`,
     admin,
   );
   const campaignId = (made.body.data as { createCampaign: { id: string } }).createCampaign.id;

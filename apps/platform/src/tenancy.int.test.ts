@@ -61,6 +61,7 @@ beforeAll(async () => {
     );
     await owner.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1::uuid, sha256($1::text::bytea)) ON CONFLICT DO NOTHING`, [tenant]);
     await owner.query(`INSERT INTO responses.link_release (campaign_id, tenant_id, released_by, messages) VALUES ($1, $2, gen_random_uuid(), 1)`, [invitation.campaign_id, tenant]);
+    await owner.query(`INSERT INTO responses.campaign_activity (tenant_id, campaign_id, day, kind, via_released_link) VALUES ($1, $2, current_date, 'submitted', false)`, [tenant, invitation.campaign_id]);
     await owner.query(
       `INSERT INTO responses.rollup (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, tenure_band, measure, n, total, total_sq, favourable)
        VALUES ($1, $2, $3, date_trunc('month', current_date)::date, $4, $5, '0-3', 'responses', 1, 1, 1, 0) ON CONFLICT DO NOTHING`,
@@ -156,6 +157,7 @@ describe('row-level security', () => {
       'insights.report_state',
       'insights.reporting_policy',
       'responses.audit_event',
+      'responses.campaign_activity',
       'responses.invitation',
       'responses.invitation_link',
       'responses.link_release',
@@ -178,14 +180,19 @@ describe('row-level security', () => {
         expect({ name, seen: seen.rows[0].n }).toEqual({ name, seen: 0 });
         const mine = await c.query(`SELECT count(*)::int AS n FROM ${name} WHERE tenant_id = $1`, [tenantA]);
         expect({ name, mine: mine.rows[0].n > 0 }).toEqual({ name, mine: true });
-        if (table === 'audit_event') {
+        if (table === 'audit_event' || table === 'campaign_activity') {
           // Append-only: no update or delete at all, and no entry written for another tenant.
           await c.query('SAVEPOINT audit');
-          await expect(c.query(`UPDATE ${name} SET action = 'x.y' WHERE tenant_id = $1`, [tenantB])).rejects.toThrow(/permission denied/);
+          await expect(c.query(`UPDATE ${name} SET tenant_id = tenant_id WHERE tenant_id = $1`, [tenantB])).rejects.toThrow(/permission denied/);
           await c.query('ROLLBACK TO SAVEPOINT audit');
-          await expect(c.query(`INSERT INTO ${name} (tenant_id, action, target_type) VALUES ($1, 'x.y', 'x')`, [tenantB])).rejects.toThrow(
-            /row-level security/,
-          );
+          await c.query('SAVEPOINT audit');
+          await expect(c.query(`DELETE FROM ${name} WHERE tenant_id = $1`, [tenantA])).rejects.toThrow(/permission denied/);
+          await c.query('ROLLBACK TO SAVEPOINT audit');
+          const foreign =
+            table === 'audit_event'
+              ? c.query(`INSERT INTO ${name} (tenant_id, action, target_type) VALUES ($1, 'x.y', 'x')`, [tenantB])
+              : c.query(`INSERT INTO ${name} (tenant_id, campaign_id, day, kind, via_released_link) VALUES ($1, gen_random_uuid(), current_date, 'submitted', false)`, [tenantB]);
+          await expect(foreign).rejects.toThrow(/row-level security/);
           return;
         }
         const updated = await c.query(`UPDATE ${name} SET tenant_id = tenant_id WHERE tenant_id = $1`, [tenantB]);

@@ -26,6 +26,11 @@ export function tenureBand(months: number): string {
   return '24+';
 }
 
+/** The fewest months in post of the band `months` is in: all an anonymous response keeps of its respondent's tenure. */
+export function tenureBandFloor(months: number): number {
+  return Number(tenureBand(months).replace('+', '').split('-')[0]);
+}
+
 /** Where a 0–10 score falls in a construct's distribution: 0 for [0, 2), ... 4 for [8, 10]. */
 export function scoreBin(score: number): number {
   return Math.min(4, Math.floor(score / 2));

@@ -31,7 +31,8 @@ interface Due {
 /**
  * Invitations due a message of `kind`: not completed or withdrawn, in an open campaign, within
  * their days, with an email address, and without one already. A reminder goes from
- * `reminderDays` before the last day, only after the invitation itself.
+ * `reminderDays` before the last day, only after the invitation itself; in an anonymous
+ * campaign it goes to those who completed too, so that the outbox tells no one who has.
  */
 const DUE = `
   SELECT i.id, i.tenant_id AS "tenantId", i.closes_on::text AS "closesOn", i.anonymity, c.min_group_size AS "minGroupSize",
@@ -41,7 +42,7 @@ const DUE = `
   JOIN forms.delivery_campaign c ON c.campaign_id = i.campaign_id AND c.state = 'open'
   JOIN forms.delivery_survey_version v ON v.survey_id = i.survey_id AND v.version_number = i.version_number
   JOIN directory.staff_delivery_contact k ON k.staff_id = i.staff_id
-  WHERE i.state IN ('invited', 'started') AND i.opens_on <= t.d AND t.d <= i.closes_on
+  WHERE (i.state IN ('invited', 'started') OR ($2 = 'reminder' AND i.anonymity = 'anonymous' AND i.state = 'completed')) AND i.opens_on <= t.d AND t.d <= i.closes_on
     AND NOT EXISTS (SELECT 1 FROM responses.outbox o WHERE o.invitation_id = i.id AND o.kind = $2)
     AND ($2 = 'invitation' OR (t.d >= i.closes_on - $3::int AND EXISTS (SELECT 1 FROM responses.outbox o WHERE o.invitation_id = i.id AND o.kind = 'invitation')))
   ORDER BY i.id
@@ -67,6 +68,8 @@ export function messageText(kind: MessageKind, due: Omit<Due, 'id' | 'tenantId' 
     `Your personal link (please do not share it): ${link}`,
     '',
     `You can stop and carry on later with the same link. It works until the end of ${due.closesOn}.`,
+    // Everyone invited to an anonymous campaign is reminded, answered or not: nobody can tell from the reminders who has answered.
+    ...(kind === 'reminder' && due.anonymity === 'anonymous' ? ['', 'If you have answered already, thank you: there is nothing more to do. Everyone invited gets this reminder, so nobody can tell who has answered.'] : []),
   ].join('\n');
   return { subject, body };
 }

@@ -7,8 +7,8 @@ import { sendPending, smtpTransport } from './send-messages';
 
 /**
  * The responses subgraph's delivery clock, every minute (HARBOUR_DELIVERY_EVERY_MS) across all tenants: invite whoever is
- * now due, write their invitations and reminders, rewrite anonymous campaigns' completed
- * invitations (restampAnonymousCompletions), then send what is pending (when an SMTP server is
+ * now due (after rewriting anonymous campaigns' completed invitations:
+ * restampAnonymousCompletions), write their invitations and reminders, then send what is pending (when an SMTP server is
  * configured; otherwise the messages wait in the outbox for admins).
  */
 export function deliveryClock(config = loadConfig()): BackgroundJob {
@@ -17,12 +17,12 @@ export function deliveryClock(config = loadConfig()): BackgroundJob {
     name: 'delivery clock',
     everyMs: config.deliveryEveryMs,
     run: async (dataSource) => {
+      // First, and in a transaction of its own: the invitations it rewrites share nothing with any submission's, whatever fails after.
+      await withTenants(dataSource, ALL_TENANTS, (db) => restampAnonymousCompletions(db));
       await withTenants(dataSource, ALL_TENANTS, async (db) => {
         await issueInvitations(db);
         await composeMessages(db, { publicUrl: config.publicUrl, reminderDays: config.reminderDays, smtp: transport !== null });
       });
-      // A transaction of its own, so that the invitations it rewrites share nothing with any submission's.
-      await withTenants(dataSource, ALL_TENANTS, (db) => restampAnonymousCompletions(db));
       if (transport) await sendPending(dataSource, transport);
     },
   };

@@ -89,6 +89,18 @@ describe('messages to respondents', () => {
     expect((await outbox()).filter((m) => m.kind === 'reminder').map((m) => m.recipient)).toEqual(['s1@nhs.example']);
   });
 
+  it('reminds everyone invited to an anonymous campaign, answered or not, so the outbox tells nobody who answered', async () => {
+    await seedDirectory(db.owner, staff(2));
+    await seedCampaign(db.owner, await seedSurvey(db.owner), { kind: 'window', opensOn: '2020-01-01', closesOn: '2099-12-31' }, { anonymity: 'anonymous' });
+    await withTenants(db.app, ALL_TENANTS, (tx) => issueInvitations(tx));
+    await compose(false);
+    await db.owner.query(`UPDATE responses.invitation SET state = 'completed' WHERE staff_id = (SELECT id FROM directory.staff WHERE external_ref = 'S0')`);
+    expect(await compose(false, '2099-12-28')).toEqual({ invitation: 0, reminder: 2 });
+    const reminders = (await outbox()).filter((m) => m.kind === 'reminder');
+    expect(reminders.map((m) => m.recipient)).toEqual(['s0@nhs.example', 's1@nhs.example']);
+    for (const m of reminders) expect(m.body).toContain('If you have answered already, thank you');
+  });
+
   it('sends through a real SMTP server, keeps no link once sent, and records a refusal', async () => {
     const smtp = await smtpServer(undefined, 's2@nhs.example');
     try {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { HistoryInvitation } from '@harbour/demo';
-import { scoreAnswers, type ScoringSpec } from '@harbour/survey-kit';
+import { scoreAnswers, tenureBandFloor, type ScoringSpec } from '@harbour/survey-kit';
 import { pseudonymKey, pseudonymOf } from './respondent.service';
 import { bumpVersion, RollupBatch } from './rollups';
 
@@ -132,7 +132,7 @@ export async function importResponses(
         scored.map((r) => (key ? pseudonymOf(key, r.invitation.staffId) : null)),
         scored.map((r) => r.invitation.settingId),
         scored.map((r) => r.invitation.cohort),
-        scored.map((r) => r.invitation.tenureMonths),
+        scored.map((r) => (target.anonymity === 'anonymous' ? tenureBandFloor(r.invitation.tenureMonths) : r.invitation.tenureMonths)),
         scored.map((r) => JSON.stringify(r.scores)),
       ],
     );

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { ALL_TENANTS, withTenants } from '@harbour/graphql-kit';
 import { as, callerWith, executeOperation } from '@harbour/graphql-kit/testing';
-import { canonicalJson, INSTRUMENTS } from '@harbour/survey-kit';
+import { canonicalJson, INSTRUMENTS, tenureBandFloor } from '@harbour/survey-kit';
 import { database } from '../database';
 import { issueInvitations } from '../invitation/invitation-clock';
 import { newLink } from '../invitation/links';
@@ -140,6 +140,9 @@ describe('a respondent with a personal link', () => {
     expect(response.started_at.toISOString()).toMatch(/T00:00:00.000Z$/);
     const [invitation] = await db.owner.query(`SELECT * FROM responses.invitation WHERE state = 'completed'`);
     expect(invitation.response_id).toBeNull();
+    // Its tenure as a band (its fewest months), never the months that, with the day, give the start month.
+    const [{ months }] = await db.owner.query(`SELECT (extract(year FROM age(current_date, started_on)) * 12 + extract(month FROM age(current_date, started_on)))::int AS months FROM responses.invitation WHERE state = 'completed'`);
+    expect(response.tenure_months).toBe(tenureBandFloor(months));
     // No value of the response row names the invitation, its person or its link.
     const links = (await db.owner.query(`SELECT encode(token_hash, 'hex') AS hash FROM responses.invitation_link`)).map((l: { hash: string }) => l.hash);
     const values = Object.values(response).map((v) => JSON.stringify(v));
@@ -201,7 +204,7 @@ describe('a respondent with a personal link', () => {
       { state: 'completed', completed_on: null, submission_hash: null, response_id: null },
       { state: 'invited', completed_on: null, submission_hash: null, response_id: null },
     ]);
-    expect(await count(`SELECT count(*) AS n FROM responses.response WHERE invitation_id IS NULL AND submitted_at = '2025-06-09'`)).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM responses.response WHERE invitation_id IS NULL AND submitted_at = '2025-06-09' AND tenure_months = 3`)).toBe(1);
   });
 
   it('refuses answers once the campaign is closed, politely', async () => {

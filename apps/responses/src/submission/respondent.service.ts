@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
-import { canonicalJson, checkAnswers, scoreAnswers, type AnswerProblem, type ScoringSpec } from '@harbour/survey-kit';
+import { canonicalJson, checkAnswers, scoreAnswers, tenureBandFloor, type AnswerProblem, type ScoringSpec } from '@harbour/survey-kit';
 import { linksReleased } from '../delivery/link-release';
 import { openLink } from '../invitation/links';
 import { InvitationState, type RespondentAnonymity, type InvitationView } from './respondent.types';
@@ -175,6 +175,8 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
   const scores = scoreAnswers(row.scoring, answers);
   const responseId = randomUUID();
   const pseudonym = row.anonymity === 'pseudonymous' ? pseudonymOf(await pseudonymKey(db, row.tenant_id), row.staff_id) : null;
+  // An anonymous response keeps its tenure band only: exact months and the day would give the start month on the invitation.
+  const tenureMonths = anonymous ? tenureBandFloor(Math.max(0, row.tenure_months)) : Math.max(0, row.tenure_months);
   // An anonymous response keeps the day only, and nothing that leads to the invitation or person.
   await db.query(
     `INSERT INTO responses.response (id, tenant_id, survey_id, role_id, organisation_id, status, answers, started_at, submitted_at,
@@ -198,7 +200,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
       pseudonym,
       row.setting_id,
       row.cohort,
-      Math.max(0, row.tenure_months),
+      tenureMonths,
       JSON.stringify(scores),
       row.links_released,
     ],
@@ -212,7 +214,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
     roleId: row.role_id,
     settingId: row.setting_id,
     cohort: row.cohort,
-    tenureMonths: Math.max(0, row.tenure_months),
+    tenureMonths,
     form: row.form,
     scoring: row.scoring,
     answers,

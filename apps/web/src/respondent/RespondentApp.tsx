@@ -30,7 +30,7 @@ const load = (token: string) => respondentClient.query(InvitationQuery, { token 
 /** The survey behind a personal link (`/s/<token>`): answer it, carry on later, or see that it is done. */
 export function RespondentApp({ token }: { token: string }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ on: string | null } | null>(null);
   useEffect(() => {
     load(token).then((result) =>
       setLoaded(result.data ? { invitation: result.data.invitation } : { problem: result.error?.graphQLErrors[0]?.message ?? 'The survey could not be opened: check your connection and try again.' }),
@@ -47,7 +47,7 @@ export function RespondentApp({ token }: { token: string }) {
     content = (
       <div className="notice card" role="status">
         <h2>Thank you</h2>
-        <p>Your answers are in ({done}). You can close this page.</p>
+        <p>Your answers are in{done.on ? ` (${done.on})` : ''}. You can close this page.</p>
         {loaded && 'invitation' in loaded && loaded.invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
       </div>
     );
@@ -57,7 +57,7 @@ export function RespondentApp({ token }: { token: string }) {
       content = (
         <div className="notice card" role="status">
           <h2>Already done</h2>
-          <p>You answered this survey on {invitation.completedOn}. Thank you: there is nothing more to do.</p>
+          <p>{invitation.completedOn ? `You answered this survey on ${invitation.completedOn}.` : 'You have answered this survey.'} Thank you: there is nothing more to do.</p>
           {invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
         </div>
       );

@@ -21,6 +21,7 @@ const Submit = graphql(`
     submitResponse(input: $input) {
       repeated
       invitation {
+        state
         completedOn
       }
     }
@@ -54,7 +55,7 @@ function submissionKey(token: string): string {
  * The survey, as survey-react-ui renders it, resumed where it was left: the draft is saved
  * after every page and when the page is left or hidden; completing it submits once.
  */
-export function RespondentSurvey({ token, invitation, onDone }: { token: string; invitation: Invitation; onDone: (completedOn: string) => void }) {
+export function RespondentSurvey({ token, invitation, onDone }: { token: string; invitation: Invitation; onDone: (submitted: { on: string | null }) => void }) {
   const [saved, setSaved] = useState<string | null>(null);
   const [locale, setLocale] = useState('');
   const languageId = useId();
@@ -118,10 +119,11 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
     const onCompleting = async (_: Model, options: { allow: boolean }) => {
       options.allow = false;
       const result = await respondentClient.mutation(Submit, { input: { token, answers: model.data as Record<string, unknown>, idempotencyKey: submissionKey(token) } }).toPromise();
-      const completedOn = result.data?.submitResponse.invitation.completedOn;
-      if (completedOn) {
+      // Stored: an anonymous campaign's invitation says so with no day.
+      const stored = result.data?.submitResponse.invitation;
+      if (stored?.state === 'COMPLETED') {
         clearLocalDraft(token);
-        onDone(completedOn);
+        onDone({ on: stored.completedOn ?? null });
         return;
       }
       const error = result.error?.graphQLErrors[0];
