@@ -55,10 +55,10 @@ export class RoleEvaluationFilter {
   @Field(() => [TenureBand], { nullable: true, description: 'Months in post when answering.' })
   tenureBands?: TenureBand[];
 
-  @Field(() => String, { nullable: true, description: 'First month answered, YYYY-MM.' })
+  @Field(() => String, { nullable: true, description: 'First month answered, YYYY-MM, from 2000-01 to 2099-12.' })
   from?: string;
 
-  @Field(() => String, { nullable: true, description: 'Last month answered, YYYY-MM.' })
+  @Field(() => String, { nullable: true, description: 'Last month answered, YYYY-MM, from 2000-01 to 2099-12.' })
   to?: string;
 }
 

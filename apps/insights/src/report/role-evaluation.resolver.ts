@@ -74,7 +74,10 @@ export class RoleEvaluationResolver {
     return benchmarkFor(ctx.db, report.evaluation);
   }
 
-  @FieldResolver(() => [TrendPoint], { description: 'The figures by month or quarter answered, from the first period to the last.' })
+  @FieldResolver(() => [TrendPoint], {
+    description:
+      'The figures by month or quarter answered, from the first period to the last: at most ten years (120 months or 40 quarters). A filter whose from and to span more is refused (BAD_USER_INPUT); without them, the last ten years the data has.',
+  })
   trend(@Root() report: RoleEvaluation, @Arg('interval', () => TrendInterval, { defaultValue: TrendInterval.QUARTER }) interval: TrendInterval, @Ctx() ctx: HarbourContext): Promise<TrendPoint[]> {
     return trendOf(ctx.db, report.evaluation, interval);
   }

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, HarbourError, parseId, type GrantScope } from '@harbour/graphql-kit';
 import { INSTRUMENTS, TENURE_BANDS } from '@harbour/survey-kit';
-import { quarterOf } from '../disclosure/cells';
 import { BENCHMARK_MIN_TENANTS } from '../disclosure/refresh-benchmark';
 import { refreshTenants, type Population } from '../disclosure/refresh-cells';
 import { DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP_SIZE } from '../reporting-policy/reporting-policy.entity';
 import { FIGURE_MEASURES, figuresOf, questionText, share } from './figures';
+import { monthStart, periodsBetween } from './periods';
 import { cellConditions, sumBenchmarkCells, sumCells, type BenchmarkFilter, type Grouping, type MeasureSums, type ReportFilter } from './report-query';
 import type { BreakdownRow, CommentSet, ReportFigures, RoleEvaluationFilter, RetentionBand, TenureBand, TrendPoint } from './report.types';
 import { ReportDimension, TrendInterval } from './report.types';
@@ -21,7 +21,6 @@ export interface Evaluation {
   minimumComments: number;
 }
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 const bad = (argument: string, message: string) => new HarbourError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, { argument });
 
@@ -31,11 +30,6 @@ function list<T>(argument: string, values: T[] | undefined | null, check: (value
   return [...new Set(values.map(check))];
 }
 
-function month(argument: string, value: string | undefined | null): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!MONTH.test(value)) throw bad(argument, `give a month as YYYY-MM, not "${value}"`);
-  return `${value}-01`;
-}
 
 /** Checks the filter, finds the surveys it means, and brings their tenants' disclosure cells up to date. */
 export async function prepareEvaluation(db: EntityManager, scope: GrantScope, input: RoleEvaluationFilter, organisationId: string | undefined): Promise<Evaluation> {
@@ -44,8 +38,8 @@ export async function prepareEvaluation(db: EntityManager, scope: GrantScope, in
     throw bad('instrument', `there is no instrument "${input.instrument}" in the library (${INSTRUMENTS.map((i) => i.code).join(', ')})`);
   }
   const surveyIds = list('surveyIds', input.surveyIds, (id) => parseId('surveyIds', id));
-  const from = month('from', input.from);
-  const to = month('to', input.to);
+  const from = monthStart('from', input.from);
+  const to = monthStart('to', input.to);
   if (from && to && from > to) throw bad('from', `${input.from} is after to (${input.to})`);
   // An organisation narrows the surveys to its trust's.
   const surveys = (await db.query(
@@ -197,18 +191,6 @@ export async function breakdownOf(db: EntityManager, ev: Evaluation, dimension: 
   return { rows, unattributed: rest && (rest.get('responses')?.n ?? 0) > 0 ? reportFigures(ev, rest) : null };
 }
 
-function periodsBetween(first: string, last: string, interval: TrendInterval): string[] {
-  const periods: string[] = [];
-  const step = interval === TrendInterval.MONTH ? 1 : 3;
-  for (let at = first; at <= last; ) {
-    periods.push(at);
-    const [y, m] = at.split('-').map(Number) as [number, number];
-    const index = y * 12 + m - 1 + step;
-    at = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-  }
-  return periods;
-}
-
 const periodLabel = (start: string, interval: TrendInterval) =>
   interval === TrendInterval.MONTH ? start.slice(0, 7) : `${start.slice(0, 4)}-Q${(Number(start.slice(5, 7)) + 2) / 3}`;
 
@@ -216,10 +198,11 @@ const periodLabel = (start: string, interval: TrendInterval) =>
 export async function trendOf(db: EntityManager, ev: Evaluation, interval: TrendInterval): Promise<TrendPoint[]> {
   const grouped = await sumCells(db, ev.scope, ev.filter, interval as Grouping, FIGURE_MEASURES);
   const found = [...grouped.keys()].filter((k): k is string => k !== null).sort();
-  const first = ev.filter.from ? (interval === TrendInterval.MONTH ? ev.filter.from : quarterOf(ev.filter.from)) : found[0];
-  const last = ev.filter.to ? (interval === TrendInterval.MONTH ? ev.filter.to : quarterOf(ev.filter.to)) : found[found.length - 1];
+  const first = ev.filter.from ?? found[0];
+  const last = ev.filter.to ?? found[found.length - 1];
   if (!first || !last) return [];
-  return periodsBetween(first, last, interval).map((start) => ({ period: periodLabel(start, interval), figures: reportFigures(ev, grouped.get(start)) }));
+  const explicit = Boolean(ev.filter.from && ev.filter.to);
+  return periodsBetween(first, last, interval, explicit).map((start) => ({ period: periodLabel(start, interval), figures: reportFigures(ev, grouped.get(start)) }));
 }
 
 /** Figures by tenure band: the tenure curve. */
