@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -11,6 +11,8 @@ import type { SubgraphName } from '@harbour/config';
 import { CALLER_HEADER, CLIENT_HEADER, describeClient, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, serveGraphQL, type RunningHttpServer } from '@harbour/graphql-kit';
 import { callerAuth, isRefusal, type VerifiedCaller } from './auth/caller-auth';
 import { apolloLimitsPlugin } from './limits/limits-plugins';
+import { unavailablePlugin } from './limits/unavailable-plugin';
+import { SubgraphSource } from './subgraph-source';
 import type { GatewayOptions } from './gateway-options';
 
 interface GatewayContext extends BaseContext {
@@ -29,10 +31,10 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new SubgraphSource<GatewayContext>(name, {
         url: options.subgraphUrls[name as SubgraphName] ?? url,
         // Node's fetch (undici) keeps connections to subgraphs alive between requests.
-        fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'],
+        fetcher: fetch as unknown as SubgraphSource<GatewayContext>['fetcher'],
         willSendRequest({ request, context }) {
           request.http?.headers.set(GATEWAY_SECRET_HEADER, options.gatewaySecret);
           request.http?.headers.set(CALLER_HEADER, context.caller);
@@ -52,6 +54,7 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       apolloLimitsPlugin<GatewayContext>({ limits: options.limits, production: options.production }),
+      unavailablePlugin<GatewayContext>(),
     ],
   });
   const verify = callerAuth({ directoryUrl: options.subgraphUrls.directory, gatewaySecret: options.gatewaySecret });

@@ -43,6 +43,7 @@ export interface HarbourConfig {
   /** Pool size per subgraph process. */
   poolMax: number;
   statementTimeoutMs: number;
+  /** Longest wait for a connection (from the pool, or a new one) before a request is answered 503 with Retry-After. */
   connectTimeoutMs: number;
   /** Where respondents' links point: the web app's address as they reach it. */
   publicUrl: string;
@@ -117,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     maxBodyBytes: intFrom(env, 'HARBOUR_MAX_BODY_BYTES', 8 * 1024 * 1024 + 64 * 1024),
     poolMax: intFrom(env, 'HARBOUR_DB_POOL_MAX', 10),
     statementTimeoutMs: intFrom(env, 'HARBOUR_DB_STATEMENT_TIMEOUT_MS', 15000),
-    connectTimeoutMs: intFrom(env, 'HARBOUR_DB_CONNECT_TIMEOUT_MS', 5000),
+    connectTimeoutMs: intFrom(env, 'HARBOUR_DB_CONNECT_TIMEOUT_MS', 2000),
     publicUrl: (env.HARBOUR_PUBLIC_URL || `http://127.0.0.1:${intFrom(env, 'PORT', 4000)}`).replace(/\/+$/, ''),
     smtpUrl: smtpUrlFrom(env.HARBOUR_SMTP_URL),
     mailFrom: env.HARBOUR_MAIL_FROM || 'Harbour <harbour@localhost>',

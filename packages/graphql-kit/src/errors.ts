@@ -7,6 +7,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The database or a service could not be had just now: try again after `extensions.retryAfter` seconds (HTTP 503, Retry-After). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

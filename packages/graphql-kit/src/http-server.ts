@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { RETRY_AFTER_SECONDS } from './unavailable';
 
 /** A refusal decided before GraphQL runs (e.g. a request that bypassed the gateway). */
 export interface Refusal {
@@ -106,6 +107,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
     const refusal = await options.refuse?.(req);
     if (refusal) {
       req.resume();
+      if (refusal.status === 503) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
       sendError(res, refusal.status, refusal.code, refusal.message);
       return;
     }

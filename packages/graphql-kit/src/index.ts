@@ -31,3 +31,4 @@ export type { SubgraphDefinition } from './run-subgraph';
 export { exitOnStop } from './shutdown';
 export { pagesPerParent } from './pages-per-parent';
 export type { PagesPerParentQuery, SortKey } from './pages-per-parent';
+export { isDatabaseUnavailable, isServiceUnavailable, RETRY_AFTER_SECONDS, serviceUnavailable } from './unavailable';

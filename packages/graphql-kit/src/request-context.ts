@@ -5,6 +5,7 @@ import { clientOf, requestIdOf, type HarbourContext } from './context';
 import { ErrorCode, HarbourError } from './errors';
 import { Loaders } from './loaders';
 import { openRequestScope, type RequestScope } from './request-scope';
+import { isDatabaseUnavailable, serviceUnavailable } from './unavailable';
 
 const scopes = new WeakMap<HarbourContext, RequestScope>();
 
@@ -12,7 +13,14 @@ const scopes = new WeakMap<HarbourContext, RequestScope>();
 export async function createRequestContext(dataSource: DataSource, req: IncomingMessage): Promise<HarbourContext> {
   const caller = decodeCaller(headerValue(req.headers[CALLER_HEADER]));
   if (!caller) throw new HarbourError(ErrorCode.UNAUTHENTICATED, 'The caller header does not parse');
-  const scope = await openRequestScope(dataSource, caller);
+  let scope: RequestScope;
+  try {
+    scope = await openRequestScope(dataSource, caller);
+  } catch (error) {
+    // No connection within the pool's wait, or no database: 503, try again shortly.
+    if (isDatabaseUnavailable(error)) throw serviceUnavailable();
+    throw error;
+  }
   const context: HarbourContext = {
     requestId: requestIdOf(req),
     caller,

@@ -10,6 +10,7 @@ import { createRequestContext, headerValue, settleRequestContext } from './reque
 import { downloadHandler, type Downloads } from './downloads';
 import { ErrorCode } from './errors';
 import { checkGatewaySecret, GATEWAY_SECRET_HEADER } from './gateway-secret';
+import { isDatabaseUnavailable, serviceUnavailable } from './unavailable';
 import { BodyTooLarge, readBody, requestTarget, sendError, serveGraphQL, type RunningHttpServer } from './http-server';
 
 export interface SubgraphServerOptions {
@@ -69,11 +70,18 @@ function internalHandler(routes: InternalRoutes, gatewaySecret: string) {
 
 /**
  * Errors Harbour raised on purpose (GraphQLErrors with a code: NOT_FOUND, BAD_USER_INPUT, ...)
- * go to the client as they are; anything else is logged here and reaches the client only as
- * INTERNAL_SERVER_ERROR, so no SQL, driver or stack detail leaks.
+ * go to the client as they are; a database that could not be had becomes SERVICE_UNAVAILABLE;
+ * anything else is logged here and reaches the client only as INTERNAL_SERVER_ERROR, so no
+ * SQL, driver or stack detail leaks.
  */
 export function maskUnexpectedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (unwrapResolverError(error) instanceof GraphQLError) return formatted;
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError) return formatted;
+  // The database went away mid-request: as busy as no connection at all.
+  if (isDatabaseUnavailable(original)) {
+    const busy = serviceUnavailable();
+    return { message: busy.message, path: formatted.path, extensions: { code: busy.extensions.code, retryAfter: busy.extensions.retryAfter } };
+  }
   console.error(error);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
