@@ -26,8 +26,9 @@ export async function bringUpDatabase(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     port: config.embeddedPort,
+    // PostgreSQL's own chatter stays out; Harbour's lines about it (initialising, restarts) go in.
     log: (line) => {
-      if (line.startsWith('initialising')) log(line);
+      if (line.startsWith('initialising') || line.startsWith('PostgreSQL ')) log(line);
     },
   });
   try {

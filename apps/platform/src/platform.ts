@@ -22,19 +22,36 @@ export interface RunningServices {
   webUrl: string;
   subgraphUrls: Record<string, string>;
   gatewaySecret: string;
-  /** Resolves when any service exits on its own (a crash). */
+  /**
+   * Resolves when a service that crashed cannot be started again (RESTART_LIMIT failed starts
+   * in a row): the platform cannot go on. A crash alone is restarted (superviseRestarts).
+   */
   crashed: Promise<string>;
-  /** Kills one service outright (as a crash would) and starts it again; resolves once it listens. */
+  /** Kills one service outright and starts it again at once; resolves once it listens. */
   restart(name: string): Promise<void>;
+  /** The process id of a running service, for tests that kill it as a crash would. */
+  pidOf(name: string): number | undefined;
   stop(): Promise<void>;
 }
 
 export interface RunningPlatform extends RunningServices {
   /** The database it runs on: the owner's and the runtime role's connection strings. */
   databaseUrls: DatabaseUrls;
+  /** The embedded PostgreSQL's postmaster process id now; undefined on a server of your own. */
+  databasePid(): number | undefined;
 }
 
-/** Starts the subgraphs, waits for them, then the gateway. The database must be ready. */
+/** Failed starts in a row after which a crashed service is given up on (and the platform stops). */
+export const RESTART_LIMIT = 8;
+
+/** The wait before restart `attempt` (1, 2, ...): 250 ms, doubling, at most 8 s. */
+export const restartDelay = (attempt: number) => Math.min(250 * 2 ** (attempt - 1), 8000);
+
+/**
+ * Starts the subgraphs, waits for them, then the gateway. The database must be ready. A
+ * service that exits on its own is started again (after restartDelay, on the same port), and
+ * the log says so; only RESTART_LIMIT failed starts in a row resolve `crashed`.
+ */
 export async function startServices(
   urls: DatabaseUrls,
   env: NodeJS.ProcessEnv,
@@ -51,13 +68,41 @@ export async function startServices(
   let stopping = false;
   const restarting = new Set<ServiceProcess>();
   let reportCrash: (why: string) => void = () => undefined;
-  // Never resolves for exits that stop() or restart() caused.
+  // Never resolves for exits that stop() or restart() caused, nor for a crash that a restart mends.
   const crashed = new Promise<string>((resolve) => (reportCrash = resolve));
+  const log = (line: string) => (output ? output('platform', `${line}\n`) : console.error(line));
   const start = (name: string, script: string) => {
     scripts.set(name, script);
     const service = startService(name, script, childEnv, output);
-    void service.exited.then((why) => !stopping && !restarting.has(service) && reportCrash(why));
+    let listening = false;
+    void service.ready.then(() => (listening = true), () => undefined);
+    // An exit before it listened is a failed start, and whoever started it awaits `ready`.
+    void service.exited.then((why) => listening && !stopping && !restarting.has(service) && void revive(service, why));
     return service;
+  };
+  /** Starts a crashed service again, with back-off, until it listens; gives up after RESTART_LIMIT tries in a row. */
+  const revive = async (crashedService: ServiceProcess, why: string) => {
+    const index = services.indexOf(crashedService);
+    for (let attempt = 1; !stopping && index >= 0; attempt++) {
+      if (attempt > RESTART_LIMIT) {
+        reportCrash(`${why}, and ${RESTART_LIMIT} restarts in a row failed`);
+        return;
+      }
+      const delay = restartDelay(attempt);
+      log(`${why}: restarting it in ${delay} ms (attempt ${attempt})`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) return;
+      const began = Date.now();
+      const next = start(crashedService.name, scripts.get(crashedService.name)!);
+      services[index] = next;
+      try {
+        await next.ready;
+        log(`${crashedService.name} is running again (${Date.now() - began} ms to start)`);
+        return;
+      } catch (error) {
+        why = error instanceof Error ? error.message : String(error);
+      }
+    }
   };
   const stop = async () => {
     stopping = true;
@@ -81,7 +126,8 @@ export async function startServices(
     const gateway = start('gateway', path.join(root, 'apps', 'gateway', 'dist', 'main.js'));
     services.push(gateway);
     const gatewayUrl = await gateway.ready;
-    return { gatewayUrl, webUrl: gatewayUrl.replace(/\/graphql$/, '/'), subgraphUrls, gatewaySecret, crashed, restart, stop };
+    const pidOf = (name: string) => services.find((s) => s.name === name)?.child.pid;
+    return { gatewayUrl, webUrl: gatewayUrl.replace(/\/graphql$/, '/'), subgraphUrls, gatewaySecret, crashed, restart, pidOf, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -105,6 +151,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     return {
       ...services,
       databaseUrls: { ownerUrl: db.ownerUrl, appUrl: db.appUrl },
+      databasePid: () => db.server.pid?.(),
       async stop() {
         await services.stop();
         await db.server.stop();

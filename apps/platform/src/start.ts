@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     await shutdown(0);
     return;
   }
+  // A crashed service is restarted (the log says so); only one that cannot be started again stops everything.
   void platform.crashed.then((why) => {
     console.error(`${why}: stopping everything`);
     void shutdown(1);

@@ -11,6 +11,8 @@ export interface RunningServer {
   embedded: boolean;
   /** For a server Harbour started: the passwords it gives the owner and runtime roles. */
   passwords?: { owner: string; app: string };
+  /** For a server Harbour started: the process id of its postmaster now (tests kill it as a crash would). */
+  pid?: () => number | undefined;
   stop(): Promise<void>;
 }
 
@@ -109,17 +111,50 @@ export async function startEmbeddedPostgres(options: {
   }
   // The field is private in the package's types, hence the cast.
   const postmaster = () =>
-    (server as unknown as { process?: { exitCode: number | null; signalCode: string | null; kill(signal: string): void } }).process;
+    (
+      server as unknown as {
+        process?: { pid?: number; exitCode: number | null; signalCode: string | null; kill(signal: string): void; once(event: 'exit', listener: (code: number | null, signal: string | null) => void): void };
+      }
+    ).process;
   // Last resort if the process exits without stop(): ask PostgreSQL to shut down, not to linger.
   process.once('exit', () => {
     const child = postmaster();
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
   });
   let stopped = false;
+  /**
+   * PostgreSQL that exits unasked (killed, out of memory) is started again on the same data,
+   * after 250 ms doubling to at most 8 s, for as long as it takes; it recovers from its own
+   * write-ahead log, so nothing committed is lost. The pools reconnect by themselves.
+   */
+  const supervise = () =>
+    postmaster()?.once('exit', (code, signal) => {
+      if (stopped) return;
+      void (async () => {
+        for (let attempt = 1; !stopped; attempt++) {
+          const delay = Math.min(250 * 2 ** (attempt - 1), 8000);
+          log(`PostgreSQL stopped (${signal ?? `code ${code}`}): restarting it in ${delay} ms (attempt ${attempt})`);
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          if (stopped) return;
+          const began = Date.now();
+          try {
+            clearStalePidFile(options.dataDir);
+            await server.start();
+            log(`PostgreSQL is running again (${Date.now() - began} ms to start)`);
+            supervise();
+            return;
+          } catch {
+            log(`PostgreSQL did not start yet: ${recent.slice(-2).join(' ') || '(no output)'}`);
+          }
+        }
+      })();
+    });
+  supervise();
   return {
     adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(credentials.superuser)}@127.0.0.1:${options.port}/postgres`,
     embedded: true,
     passwords: { owner: credentials.owner, app: credentials.app },
+    pid: () => postmaster()?.pid,
     async stop() {
       if (stopped) return;
       stopped = true;

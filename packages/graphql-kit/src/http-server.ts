@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { RETRY_AFTER_SECONDS } from './unavailable';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 /** A refusal decided before GraphQL runs (e.g. a request that bypassed the gateway). */
 export interface Refusal {
@@ -165,9 +165,14 @@ export async function serveGraphQL<TContext extends BaseContext>(
 
   const httpServer = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.end();
+      // The database went away before the request's transaction ended (its commit, say): nothing was kept, try again.
+      const unavailable = isDatabaseUnavailable(error);
+      console.error(unavailable ? `database unavailable: ${(error as Error).message}` : error);
+      if (res.headersSent) res.end();
+      else if (unavailable) {
+        res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+        sendError(res, 503, 'SERVICE_UNAVAILABLE', 'Harbour is busy just now: try again in a few seconds');
+      } else sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     });
   });
   return listenHttp(httpServer, { host: options.host, port: options.port, path, onClose: () => options.server.stop() });

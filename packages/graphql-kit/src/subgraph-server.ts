@@ -79,6 +79,7 @@ export function maskUnexpectedError(formatted: GraphQLFormattedError, error: unk
   if (original instanceof GraphQLError) return formatted;
   // The database went away mid-request: as busy as no connection at all.
   if (isDatabaseUnavailable(original)) {
+    console.error(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
     const busy = serviceUnavailable();
     return { message: busy.message, path: formatted.path, extensions: { code: busy.extensions.code, retryAfter: busy.extensions.retryAfter } };
   }

@@ -1,0 +1,84 @@
+import { DEMO_ACCOUNTS, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
+
+/**
+ * Supervision: a subgraph killed with SIGKILL under load is started again by the platform, and
+ * meanwhile the gateway keeps answering the other subgraphs' fields and gives SERVICE_UNAVAILABLE
+ * (naming the service, never its address) for the missing one's.
+ */
+let platform: TestPlatform;
+let evaluator: Record<string, string>;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+/** A query answered by one subgraph alone. */
+const BY_SUBGRAPH: Record<string, string> = {
+  directory: '{ roles { id } }',
+  forms: '{ instruments { code title } }',
+  insights: '{ roleEvaluation(filter: { instrument: "where_i_belong" }) { figures { responded } } }',
+};
+
+async function ask(query: string): Promise<{ status: number; ok: boolean; text: string }> {
+  try {
+    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...evaluator }, body: JSON.stringify({ query }) });
+    const text = await response.text();
+    const body = JSON.parse(text) as { errors?: unknown[] };
+    return { status: response.status, ok: response.status === 200 && !body.errors, text };
+  } catch (error) {
+    return { status: 0, ok: false, text: String(error) };
+  }
+}
+
+describe.each(['insights', 'forms'])('the %s subgraph killed with SIGKILL under load', (killed) => {
+  it('is started again and answers within 10 s, while the other subgraphs answer at least 99% of queries', async () => {
+    const others = Object.keys(BY_SUBGRAPH).filter((name) => name !== killed);
+    const results: Record<string, { ok: number; all: number }> = Object.fromEntries(others.map((name) => [name, { ok: 0, all: 0 }]));
+    let loading = true;
+    // Four clients per other subgraph, one query at a time each, until the killed one is back.
+    const load = others.flatMap((name) =>
+      [1, 2, 3, 4].map(async () => {
+        for (let i = 0; loading && i < 5000; i++) {
+          const answer = await ask(BY_SUBGRAPH[name]!);
+          results[name]!.all++;
+          if (answer.ok) results[name]!.ok++;
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const pid = platform.pidOf(killed)!;
+    process.kill(pid, 'SIGKILL');
+    const killedAt = Date.now();
+    // While it is down: SERVICE_UNAVAILABLE for its fields, never an address.
+    const missing = await ask(BY_SUBGRAPH[killed]!);
+    if (!missing.ok) {
+      expect(missing.text).toContain('SERVICE_UNAVAILABLE');
+      expect(missing.text).not.toMatch(/127\.0\.0\.1|https?:\/\/|ECONNREFUSED/);
+    }
+    let back = false;
+    while (!back && Date.now() - killedAt < 10_000) {
+      back = (await ask(BY_SUBGRAPH[killed]!)).ok;
+      if (!back) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const downFor = Date.now() - killedAt;
+    // A little more load with it back, then stop.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    loading = false;
+    await Promise.all(load);
+    const restarted = new RegExp(`${killed} is running again \\((\\d+) ms to start\\)`).exec(platform.output())?.[1];
+    console.log(`${killed} killed: answering again after ${downFor} ms (its process ${restarted} ms to start); ${others.map((n) => `${n} ${results[n]!.ok}/${results[n]!.all}`).join(', ')}`);
+    expect(back).toBe(true);
+    expect(platform.pidOf(killed)).not.toBe(pid);
+    for (const name of others) {
+      expect(results[name]!.all).toBeGreaterThan(20);
+      expect({ name, share: results[name]!.ok / results[name]!.all >= 0.99 }).toEqual({ name, share: true });
+    }
+    expect(platform.output()).toMatch(new RegExp(`${killed} stopped \\(SIGKILL\\): restarting it in 250 ms \\(attempt 1\\)`));
+    expect(platform.output()).toMatch(new RegExp(`${killed} is running again`));
+  }, 60_000);
+});
