@@ -11,7 +11,8 @@ let northmoor: Record<string, string>;
 let owner: Client;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ HARBOUR_DB_POOL_MAX: '2' });
+  // Two connections and a long wait for one: this is about isolation as connections pass between tenants, not overload (tests/faults/overload).
+  platform = await startTestPlatform({ HARBOUR_DB_POOL_MAX: '2', HARBOUR_DB_CONNECT_TIMEOUT_MS: '30000' });
   [riverside, northmoor] = await Promise.all([
     signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.riversideAdmin),
     signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin),
@@ -94,7 +95,7 @@ describe.each(['hive', 'apollo'] as const)('1,000 requests alternating between t
       return;
     }
     // The same subgraphs and database, behind an Apollo Gateway of its own.
-    const apollo = await startTestPlatform({ HARBOUR_DB_POOL_MAX: '2', HARBOUR_GATEWAY_ENGINE: 'apollo' });
+    const apollo = await startTestPlatform({ HARBOUR_DB_POOL_MAX: '2', HARBOUR_DB_CONNECT_TIMEOUT_MS: '30000', HARBOUR_GATEWAY_ENGINE: 'apollo' });
     gatewayUrl = apollo.gatewayUrl;
     stopApollo = () => apollo.stop();
   }, 60_000);
