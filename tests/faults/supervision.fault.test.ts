@@ -51,9 +51,20 @@ describe.each(['insights', 'forms'])('the %s subgraph killed with SIGKILL under 
       }),
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
+    const ready = async () => {
+      const response = await fetch(new URL('/readyz', platform.gatewayUrl));
+      return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, string> } };
+    };
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ready', checks: { directory: 'ok', forms: 'ok', responses: 'ok', insights: 'ok' } } });
     const pid = platform.pidOf(killed)!;
     process.kill(pid, 'SIGKILL');
     const killedAt = Date.now();
+    // Alive, but not ready, naming what is missing.
+    expect((await fetch(new URL('/healthz', platform.gatewayUrl))).status).toBe(200);
+    const notReady = await ready();
+    expect(notReady.status).toBe(503);
+    expect(notReady.body.checks[killed]).toMatch(/^unavailable/);
+    expect(Object.entries(notReady.body.checks).filter(([, outcome]) => outcome !== 'ok').map(([name]) => name)).toEqual([killed]);
     // While it is down: SERVICE_UNAVAILABLE for its fields, never an address.
     const missing = await ask(BY_SUBGRAPH[killed]!);
     if (!missing.ok) {
@@ -73,6 +84,7 @@ describe.each(['insights', 'forms'])('the %s subgraph killed with SIGKILL under 
     const restarted = new RegExp(`${killed} is running again \\((\\d+) ms to start\\)`).exec(platform.output())?.[1];
     console.log(`${killed} killed: answering again after ${downFor} ms (its process ${restarted} ms to start); ${others.map((n) => `${n} ${results[n]!.ok}/${results[n]!.all}`).join(', ')}`);
     expect(back).toBe(true);
+    expect((await ready()).status).toBe(200);
     expect(platform.pidOf(killed)).not.toBe(pid);
     for (const name of others) {
       expect(results[name]!.all).toBeGreaterThan(20);

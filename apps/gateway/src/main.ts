@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
-import { exitOnStop } from '@harbour/graphql-kit';
+import { answerHealth, exitOnStop } from '@harbour/graphql-kit';
 import { sessionRoutes } from './auth/session-routes';
 import { pagePolicy } from './edge/page-policy';
+import { gatewayReadiness } from './edge/readiness';
 import { explorerPage } from './explorer-page';
 import { exportsProxy } from './exports-proxy';
 import { startGateway } from './gateway';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const policy = pagePolicy({ https });
   const internal = { directoryUrl: config.subgraphUrls.directory, gatewaySecret: config.gatewaySecret };
   const explorer = explorerPage(web);
+  const readiness = gatewayReadiness(config.subgraphUrls);
   const running = await startGateway({
     engine: config.gatewayEngine,
     supergraphPath: path.join(root, 'schema', 'supergraph.graphql'),
@@ -30,10 +32,10 @@ async function main(): Promise<void> {
     production: config.production,
     port: config.gatewayPort,
     fallback: sessionRoutes({ ...internal, secureCookies: https }, exportsProxy({ ...internal, insightsUrl: config.subgraphUrls.insights }, web)),
-    // Every response carries the page policy; a browser opening /graphql gets the explorer.
+    // Every response carries the page policy; /healthz and /readyz answer load balancers; a browser opening /graphql gets the explorer.
     intercept: (req, res) => {
       policy(req, res);
-      return explorer(req, res);
+      return answerHealth(req, res, readiness) || explorer(req, res);
     },
   });
   console.log(`[gateway] ${config.gatewayEngine === 'apollo' ? 'Apollo Gateway' : 'Hive Gateway'} listening on ${running.url}`);

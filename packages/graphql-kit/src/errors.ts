@@ -9,6 +9,8 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The database or a service could not be had just now: try again after `extensions.retryAfter` seconds (HTTP 503, Retry-After). */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Too many tries (failed sign-ins): wait `extensions.retryAfter` seconds (HTTP 429 at the gateway's sign-in route). */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

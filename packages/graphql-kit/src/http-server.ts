@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { answerHealth, type ReadinessChecks } from './health';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 /** A refusal decided before GraphQL runs (e.g. a request that bypassed the gateway). */
@@ -32,6 +33,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Most operations in one batched (JSON array) request; larger batches get 400. */
   maxBatch?: number;
+  /** What `GET /readyz` checks; `/healthz` and `/readyz` are answered whenever this is given. */
+  readiness?: ReadinessChecks;
 }
 
 export interface RunningHttpServer {
@@ -93,6 +96,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   await options.server.start();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (options.readiness && answerHealth(req, res, options.readiness)) return;
     if (options.intercept?.(req, res)) return;
     const url = requestTarget(req);
     if (!url) {

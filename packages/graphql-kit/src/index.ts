@@ -32,3 +32,5 @@ export { exitOnStop } from './shutdown';
 export { pagesPerParent } from './pages-per-parent';
 export type { PagesPerParentQuery, SortKey } from './pages-per-parent';
 export { isDatabaseUnavailable, isServiceUnavailable, RETRY_AFTER_SECONDS, serviceUnavailable } from './unavailable';
+export { answerHealth, readiness, READINESS_TIMEOUT_MS } from './health';
+export type { ReadinessChecks } from './health';

@@ -5,7 +5,6 @@ import { clientOf, requestIdOf, type HarbourContext } from './context';
 import { ErrorCode, HarbourError } from './errors';
 import { Loaders } from './loaders';
 import { openRequestScope, type RequestScope } from './request-scope';
-import { isDatabaseUnavailable, serviceUnavailable } from './unavailable';
 
 const scopes = new WeakMap<HarbourContext, RequestScope>();
 
@@ -13,14 +12,10 @@ const scopes = new WeakMap<HarbourContext, RequestScope>();
 export async function createRequestContext(dataSource: DataSource, req: IncomingMessage): Promise<HarbourContext> {
   const caller = decodeCaller(headerValue(req.headers[CALLER_HEADER]));
   if (!caller) throw new HarbourError(ErrorCode.UNAUTHENTICATED, 'The caller header does not parse');
-  let scope: RequestScope;
-  try {
-    scope = await openRequestScope(dataSource, caller);
-  } catch (error) {
-    // No connection within the pool's wait, or no database: 503, try again shortly.
-    if (isDatabaseUnavailable(error)) throw serviceUnavailable();
-    throw error;
-  }
+  // Lazy: the connection is taken at the first statement, so a request that waits first (a
+  // sign-in checking a password) holds none; one that cannot get one fails that statement as
+  // SERVICE_UNAVAILABLE (maskUnexpectedError).
+  const scope = await openRequestScope(dataSource, caller, { lazy: true });
   const context: HarbourContext = {
     requestId: requestIdOf(req),
     caller,

@@ -13,20 +13,30 @@ export interface RequestScope {
  * Starts the request's transaction and sets, for it alone (`set_config(..., true)`), the
  * tenants row-level security lets it see: the caller's grants' tenants, or every tenant for a
  * platform admin. An anonymous caller sets none, so sees no tenant-owned row at all.
+ *
+ * With `lazy`, the connection is taken and the transaction begun only when the first
+ * statement runs: a request that waits first (a sign-in checking a password) holds no
+ * connection meanwhile, and one that runs none takes none. A connection that cannot be had
+ * then fails that statement instead of the request's start.
  */
-export async function openRequestScope(dataSource: DataSource, caller: TenantSetting): Promise<RequestScope> {
+export async function openRequestScope(dataSource: DataSource, caller: TenantSetting, options: { lazy?: boolean } = {}): Promise<RequestScope> {
   const runner: QueryRunner = dataSource.createQueryRunner();
-  try {
-    await runner.connect();
-    // One round trip, not two: BEGIN and the settings in one simple-protocol query.
-    await runner.query(`BEGIN; ${tenantSettingsSql(caller)}`);
-    // Tell TypeORM the transaction is open, so a nested transaction() takes a savepoint
-    // instead of committing this one early.
-    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-    oneAtATime(runner);
-  } catch (error) {
-    await runner.release();
-    throw error;
+  const settings = tenantSettingsSql(caller);
+  const query = runner.query.bind(runner);
+  let begun: Promise<void> | undefined;
+  // One round trip, not two: BEGIN and the settings in one simple-protocol query.
+  const begin = () => (begun ??= runner.connect().then(() => query(`BEGIN; ${settings}`)).then(() => undefined));
+  // Tell TypeORM the transaction is open, so a nested transaction() takes a savepoint
+  // instead of committing this one early.
+  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+  oneAtATime(runner, begin);
+  if (!options.lazy) {
+    try {
+      await begin();
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
   }
   let finished = false;
   return {
@@ -35,8 +45,11 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
       if (finished) return;
       finished = true;
       try {
-        if (ok) await runner.commitTransaction();
-        else await runner.rollbackTransaction();
+        // Never begun (or never able to): nothing to end.
+        if (begun && (await begun.then(() => true, () => false))) {
+          if (ok) await runner.commitTransaction();
+          else await runner.rollbackTransaction();
+        }
       } finally {
         await runner.release();
       }
@@ -49,14 +62,12 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
  * statements are queued here, one after another, rather than handed to the driver together
  * (which pg deprecates).
  */
-function oneAtATime(runner: QueryRunner): void {
+function oneAtATime(runner: QueryRunner, begin: () => Promise<void>): void {
   const query = runner.query.bind(runner);
   let last: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = last.then(
-      () => query(...args),
-      () => query(...args),
-    );
+    const run = () => begin().then(() => query(...args));
+    const next = last.then(run, run);
     last = next.catch(() => undefined);
     return next;
   }) as QueryRunner['query'];

@@ -128,6 +128,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     port: options.port,
     ...fallbackOf(options),
     maxBodyBytes: options.maxBodyBytes,
+    // Ready when its database answers.
+    readiness: { database: () => options.dataSource.query('SELECT 1') },
     context: (req) => createRequestContext(options.dataSource, req),
     settle: settleRequestContext,
     refuse: (req) => {

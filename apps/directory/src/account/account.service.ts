@@ -5,13 +5,10 @@ import { signingKey } from '../auth/signing-key';
 import { signSessionToken } from '../auth/session-token';
 import { Account } from './account.entity';
 import { checkPassword, hashPassword, passwordProblem } from './password';
+import { checkThrottle, clearFailures, countFailure } from './sign-in-throttle';
 
 /** How long a session lasts from sign-in. */
 export const SESSION_HOURS = 12;
-/** Failed sign-ins in a row before the password is locked for {@link LOCK_MINUTES}. */
-export const MAX_FAILED_SIGN_INS = 10;
-export const LOCK_MINUTES = 15;
-
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -29,45 +26,43 @@ export interface SignedIn {
 }
 
 /**
- * Checks an email and password and starts a session. Failures are counted in a transaction
- * of their own (the request's own rolls back with the error), and lock the password for a
- * while after {@link MAX_FAILED_SIGN_INS} in a row. A wrong email costs the same time as a wrong password.
+ * Checks an email and password and starts a session. Throttled first (sign-in-throttle.ts:
+ * failures by email and client address, and by address), alike for known and unknown emails;
+ * the account is read and the password checked (in turn, HASHING.atOnce at a time) before the
+ * request's transaction takes a connection, so a storm of sign-ins holds none of the pool
+ * while it waits. A wrong email costs the same time as a wrong password.
  */
 export async function signIn(
   db: EntityManager,
   email: string,
   password: string,
+  /** The client as the gateway describes it ("address user-agent"), for throttling. */
+  client: string | undefined,
   /** Told of a refused sign-in (with the account, when the email is known), outside the request's transaction. */
-  onRefused: (accountId: string | null, why: 'locked' | 'wrong') => Promise<void> = async () => undefined,
+  onRefused: (accountId: string | null, why: 'throttled' | 'wrong') => Promise<void> = async () => undefined,
 ): Promise<SignedIn> {
-  const [identity]: { id: string; account_id: string; secret_hash: string; locked: boolean; locked_until: Date | null }[] = await db.query(
-    `SELECT i.id, i.account_id, i.secret_hash, i.locked_until, coalesce(i.locked_until > now(), false) AS locked
+  const subject = normaliseEmail(email);
+  const pool = db.connection;
+  try {
+    await checkThrottle(pool, subject, client);
+  } catch (error) {
+    await onRefused(null, 'throttled');
+    throw error;
+  }
+  // Read with a connection of its own, for this statement alone: none is held while the password is checked.
+  const [identity]: { id: string; account_id: string; secret_hash: string }[] = await pool.query(
+    `SELECT i.id, i.account_id, i.secret_hash
      FROM directory.account_identity i JOIN directory.account a ON a.id = i.account_id
      WHERE i.provider = 'password' AND i.subject = $1 AND a.disabled_at IS NULL`,
-    [normaliseEmail(email)],
+    [subject],
   );
-  if (identity?.locked) {
-    await onRefused(identity.account_id, 'locked');
-    throw new HarbourError(
-      ErrorCode.UNAUTHENTICATED,
-      `Too many failed sign-ins: try again after ${identity.locked_until!.toISOString().slice(11, 16)} UTC`,
-    );
-  }
   if (!(await checkPassword(identity?.secret_hash ?? null, password))) {
-    if (identity) {
-      await db.connection.query(
-        `UPDATE directory.account_identity SET failed_attempts = failed_attempts + 1,
-           locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) END
-         WHERE id = $1`,
-        [identity.id, MAX_FAILED_SIGN_INS, LOCK_MINUTES],
-      );
-    }
+    await countFailure(pool, subject, client);
     await onRefused(identity?.account_id ?? null, 'wrong');
     throw new HarbourError(ErrorCode.UNAUTHENTICATED, WRONG);
   }
-  await db.query(`UPDATE directory.account_identity SET failed_attempts = 0, locked_until = NULL, last_used_at = now() WHERE id = $1`, [
-    identity!.id,
-  ]);
+  await clearFailures(pool, subject, client);
+  await db.query(`UPDATE directory.account_identity SET last_used_at = now() WHERE id = $1`, [identity!.id]);
   const sessionId = randomUUID();
   const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + SESSION_HOURS * 3600_000);
   await db.query(`INSERT INTO directory.session (id, account_id, identity_id, expires_at) VALUES ($1, $2, $3, $4)`, [

@@ -1,4 +1,5 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { serviceUnavailable } from '@harbour/graphql-kit';
 
 /** OWASP's argon2id baseline: 19 MiB, two passes, one lane. */
 const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -21,12 +22,39 @@ export function hashPassword(password: string): Promise<string> {
 // Checked against when the email is unknown, so a wrong email takes as long as a wrong password.
 let decoy: Promise<string> | undefined;
 
-/** True when `password` matches `stored`; with no stored hash, does the same work and returns false. */
-export async function checkPassword(stored: string | null, password: string): Promise<boolean> {
-  if (!stored) {
-    decoy ??= hashPassword('harbour-decoy-password');
-    await verify(await decoy, password).catch(() => false);
-    return false;
+/** Password checks running at once (each holds 19 MiB and a core), and how many may wait for one. */
+export const HASHING = { atOnce: 2, waiting: 256 } as const;
+let running = 0;
+const queue: (() => void)[] = [];
+
+/**
+ * Runs `work` when fewer than HASHING.atOnce checks are running; a storm of sign-ins waits its
+ * turn here, holding no database connection. Beyond HASHING.waiting in line, refuses at once.
+ */
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running < HASHING.atOnce) running++;
+  else {
+    if (queue.length >= HASHING.waiting) throw serviceUnavailable('Harbour is busy signing people in: try again in a few seconds');
+    // Woken with the slot of the check that finished.
+    await new Promise<void>((resolve) => queue.push(resolve));
   }
-  return verify(stored, password).catch(() => false);
+  try {
+    return await work();
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+/** True when `password` matches `stored`; with no stored hash, does the same work and returns false. */
+export function checkPassword(stored: string | null, password: string): Promise<boolean> {
+  return inTurn(async () => {
+    if (!stored) {
+      decoy ??= hashPassword('harbour-decoy-password');
+      await verify(await decoy, password).catch(() => false);
+      return false;
+    }
+    return verify(stored, password).catch(() => false);
+  });
 }

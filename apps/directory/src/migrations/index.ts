@@ -11,6 +11,7 @@ import { PublishStaffToResponses1764101300000 } from './1764101300000-PublishSta
 import { PublishReportLabels1764101700000 } from './1764101700000-PublishReportLabels';
 import { ResearcherGrants1764101800000 } from './1764101800000-ResearcherGrants';
 import { PublishCohortsToInsights1764101900000 } from './1764101900000-PublishCohortsToInsights';
+import { SignInThrottle1764102000000 } from './1764102000000-SignInThrottle';
 
 /** In the order they run. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   PublishReportLabels1764101700000,
   ResearcherGrants1764101800000,
   PublishCohortsToInsights1764101900000,
+  SignInThrottle1764102000000,
 ];

@@ -15,7 +15,7 @@ interface Options {
   secureCookies: boolean;
 }
 
-type DirectoryAnswer = { data?: { signIn?: { token: string; expiresAt: string } | null } | null; errors?: { message: string; extensions?: { code?: string } }[] };
+type DirectoryAnswer = { data?: { signIn?: { token: string; expiresAt: string } | null } | null; errors?: { message: string; extensions?: { code?: string; retryAfter?: unknown } }[] };
 
 /** Asks the directory (which owns accounts, sessions and their audit) as `caller`. */
 async function askDirectory(options: Options, req: IncomingMessage, caller: string, query: string, variables?: Record<string, unknown>): Promise<DirectoryAnswer> {
@@ -33,7 +33,7 @@ async function askDirectory(options: Options, req: IncomingMessage, caller: stri
   return (await response.json()) as DirectoryAnswer;
 }
 
-const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, FORBIDDEN: 403 };
+const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503 };
 
 /**
  * The web app's sign-in and sign-out, which keep its session in cookies scripts cannot read
@@ -65,6 +65,8 @@ export function sessionRoutes(options: Options, next: (req: IncomingMessage, res
     if (!signedIn) {
       const error = answer.errors?.[0];
       const code = error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+      const retryAfter = error?.extensions?.retryAfter;
+      if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
       sendError(res, STATUS_OF[code] ?? 502, code, error?.message ?? 'Harbour could not sign you in just now; try again shortly');
       return;
     }
