@@ -32,12 +32,14 @@ async function rate(page: Page, q: Locator, value: string) {
     try {
       const dropdown = q.locator('.sd-dropdown');
       if (await dropdown.count()) {
+        // On a loaded machine the drop-down can still be settling after the swap: bring it into view first.
+        await dropdown.scrollIntoViewIfNeeded({ timeout: 3000 });
         await dropdown.click({ timeout: 3000 });
         await page.locator('.sv-popup:visible').getByRole('option').filter({ hasText: new RegExp(`^${value}`) }).click({ timeout: 3000 });
       } else await q.getByText(value, { exact: true }).click({ timeout: 3000 });
       if ((await ratingShown(q)) === value) return;
     } catch (error) {
-      if (attempt >= 3) throw error;
+      if (attempt >= 5) throw error;
     }
   }
 }
