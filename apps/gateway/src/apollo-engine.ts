@@ -8,7 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
 import type { SubgraphName } from '@harbour/config';
-import { CALLER_HEADER, CLIENT_HEADER, describeClient, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, serveGraphQL, type RunningHttpServer } from '@harbour/graphql-kit';
+import { withoutEchoedInput, CALLER_HEADER, CLIENT_HEADER, describeClient, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, serveGraphQL, type RunningHttpServer } from '@harbour/graphql-kit';
 import { callerAuth, isRefusal, type VerifiedCaller } from './auth/caller-auth';
 import { apolloLimitsPlugin } from './limits/limits-plugins';
 import { unavailablePlugin } from './limits/unavailable-plugin';
@@ -47,6 +47,8 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // No error quotes back what was sent (a password in a variable, say), and none runs long.
+    formatError: (formatted) => ({ ...formatted, message: withoutEchoedInput(formatted.message) }),
     // Per-request work Harbour does not use: cache hints and usage reporting.
     allowBatchedHttpRequests: true,
     plugins: [

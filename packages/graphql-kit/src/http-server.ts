@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { answerHealth, type ReadinessChecks } from './health';
+import { inputProblem, searchProblem } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 /** A refusal decided before GraphQL runs (e.g. a request that bypassed the gateway). */
@@ -143,6 +144,12 @@ export async function serveGraphQL<TContext extends BaseContext>(
         sendError(res, 400, 'BATCH_TOO_LARGE', `A batch may hold at most ${options.maxBatch ?? 1} operations`);
         return;
       }
+    }
+    // No NUL, no half surrogate pair, no absurd nesting reaches a parser or a resolver.
+    const problem = req.method === 'POST' ? inputProblem(body) : searchProblem(url.search);
+    if (problem) {
+      sendError(res, 400, 'BAD_USER_INPUT', problem);
+      return;
     }
     let context: Promise<TContext> | undefined;
     let result: Awaited<ReturnType<typeof options.server.executeHTTPGraphQLRequest>>;

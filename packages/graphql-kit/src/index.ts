@@ -34,3 +34,5 @@ export type { PagesPerParentQuery, SortKey } from './pages-per-parent';
 export { isDatabaseUnavailable, isServiceUnavailable, RETRY_AFTER_SECONDS, serviceUnavailable } from './unavailable';
 export { answerHealth, readiness, READINESS_TIMEOUT_MS } from './health';
 export type { ReadinessChecks } from './health';
+export { inputProblem, MAX_INPUT_DEPTH, withoutEchoedInput } from './input-guard';
+export { constraintRefusal } from './constraint-errors';

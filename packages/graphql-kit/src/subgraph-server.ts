@@ -10,6 +10,8 @@ import { createRequestContext, headerValue, settleRequestContext } from './reque
 import { downloadHandler, type Downloads } from './downloads';
 import { ErrorCode } from './errors';
 import { checkGatewaySecret, GATEWAY_SECRET_HEADER } from './gateway-secret';
+import { constraintRefusal } from './constraint-errors';
+import { validationProblems, withoutEchoedInput } from './input-guard';
 import { isDatabaseUnavailable, serviceUnavailable } from './unavailable';
 import { BodyTooLarge, readBody, requestTarget, sendError, serveGraphQL, type RunningHttpServer } from './http-server';
 
@@ -76,7 +78,18 @@ function internalHandler(routes: InternalRoutes, gatewaySecret: string) {
  */
 export function maskUnexpectedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError) return formatted;
+  if (original instanceof GraphQLError) {
+    const failures = formatted.extensions?.validationErrors;
+    if (Array.isArray(failures)) {
+      // type-graphql's argument validation: its failures carry the whole input (a password too); only where and what go out.
+      const problems = validationProblems(failures as Parameters<typeof validationProblems>[0]);
+      const { validationErrors: _dropped, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, message: withoutEchoedInput(problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'Some input is not valid'), extensions: { ...extensions, problems } };
+    }
+    return { ...formatted, message: withoutEchoedInput(formatted.message) };
+  }
+  const refused = constraintRefusal(original);
+  if (refused) return { message: refused.message, path: formatted.path, extensions: refused.extensions };
   // The database went away mid-request: as busy as no connection at all.
   if (isDatabaseUnavailable(original)) {
     console.error(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { as, executeOperation, PLATFORM_ADMIN, resolveEntities } from '@harbour/graphql-kit/testing';
+import { maskUnexpectedError } from '@harbour/graphql-kit';
 import { database } from '../database';
 import { buildDirectorySchema } from '../schema';
 
@@ -130,7 +131,8 @@ describe('organisations', () => {
     const forged = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), '{ organisations(after: "not-a-cursor") { nodes { name } } }');
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const tooMany = await executeOperation(schema, as(db.app, PLATFORM_ADMIN), '{ organisations(first: 501) { nodes { name } } }');
-    expect(tooMany.errors?.[0]?.message).toMatch(/Argument Validation Error/);
+    expect(tooMany.errors?.[0]?.message).toMatch(/^first: .*500/);
+    expect(tooMany.errors?.[0]?.extensions?.problems).toEqual([{ field: 'first', message: expect.stringContaining('500') }]);
   });
 
   it('answers BAD_USER_INPUT for an id or cursor that cannot be valid, before any SQL', async () => {
@@ -144,14 +146,19 @@ describe('organisations', () => {
     expect(db.counter.queries).toHaveLength(0);
   });
 
-  it('masks an unexpected failure as INTERNAL_SERVER_ERROR with no database detail', async () => {
+  it('answers what PostgreSQL refuses (an id that is no UUID) as BAD_USER_INPUT, with no database detail', async () => {
+    const result = await resolveEntities(schema, as(db.app, PLATFORM_ADMIN), [{ __typename: 'Organisation', id: 'not-a-uuid' }], '... on Organisation { name }');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]!.message).toBe('A value is not of the right kind');
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REFUSED_BY_DATABASE' });
+    expect(JSON.stringify(result)).not.toMatch(/uuid|syntax|SELECT/i);
+  });
+
+  it('masks an unexpected failure as INTERNAL_SERVER_ERROR with no detail, and logs it', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const result = await resolveEntities(schema, as(db.app, PLATFORM_ADMIN), [{ __typename: 'Organisation', id: 'not-a-uuid' }], '... on Organisation { name }');
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors![0]!.message).toBe('Internal server error');
-      expect(result.errors![0]!.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-      expect(JSON.stringify(result)).not.toMatch(/uuid|syntax|SELECT/i);
+      const masked = maskUnexpectedError({ message: 'relation "directory.secret_table" does not exist', path: ['organisation'] }, new Error('relation "directory.secret_table" does not exist'));
+      expect(masked).toEqual({ message: 'Internal server error', path: ['organisation'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       expect(spy).toHaveBeenCalled();
     } finally {
       spy.mockRestore();

@@ -94,7 +94,9 @@ export class SurveyDraftResolver {
     const caller = requireAccount(ctx, { session: true });
     const organisationId = parseId('organisationId', input.organisationId);
     await authorise(ctx, 'manage', { organisationId });
-    const placement = (await placementLoader(ctx).load(organisationId))!;
+    // A platform admin may name any organisation: one that is not there is NOT_FOUND.
+    const placement = await placementLoader(ctx).load(organisationId);
+    if (!placement) throw notFound('Organisation', organisationId);
     const survey = await createSurvey(ctx.db, { ...input, organisationId, tenantId: placement.tenantId, accountId: caller.accountId });
     await audit(ctx, { action: 'survey.create', tenantId: survey.tenantId, organisationId, targetType: 'survey', targetId: survey.id, details: { instrument: survey.instrumentCode } });
     return survey;
