@@ -89,5 +89,8 @@ describe('validating a form', () => {
     expect(validateSurvey(odd)).toContainEqual({ path: '$.pages[0].elements[0].type', message: '"telepathy" is not a question type SurveyJS knows' });
     const big = { pages: [{ name: 'p', elements: Array.from({ length: 501 }, (_, i) => ({ type: 'text', name: `q${i}`, title: 'Q' })) }] };
     expect(validateSurvey(big)).toContainEqual({ path: '$', message: 'The form has 501 questions; the limit is 500' });
+    // Too large is refused before the costly checks: 5,000 questions (each with script in its title) give that one problem alone.
+    const huge = { pages: [{ name: 'p', elements: Array.from({ length: 5000 }, (_, i) => ({ type: 'text', name: `q${i % 10}`, title: '<img src=x onerror=alert(1)>' })) }] };
+    expect(validateSurvey(huge)).toEqual([{ path: '$', message: 'The form has 5000 questions; the limit is 500' }]);
   });
 });

@@ -73,13 +73,15 @@ export function validateSurvey(json: unknown, options: ValidateOptions = {}): Su
   if (bytes > limits.maxBytes) problems.push({ path: '$', message: `The form is ${bytes} bytes of JSON; the limit is ${limits.maxBytes}` });
   if (!Array.isArray(json.pages) && !Array.isArray(json.elements)) problems.push({ path: '$.pages', message: 'A form needs a list of pages' });
 
-  problems.push(...markupProblems(json));
-
   const elements = elementsOf(json);
   const questions = elements.filter((e) => !isPanel(e.json));
   if (questions.length > limits.maxQuestions) {
     problems.push({ path: '$', message: `The form has ${questions.length} questions; the limit is ${limits.maxQuestions}` });
   }
+  // Too large to check further: refused before the costly checks (markup, SurveyJS's own reading) run at all.
+  if (problems.length) return problems;
+
+  problems.push(...markupProblems(json));
   const byName = new Map<string, LocatedElement>();
   for (const element of elements) {
     const name = element.json.name;
