@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createSubgraphDataSource, migrateSubgraph, subgraphRole } from '@harbour/db';
 import { createTestDatabase, type TestDatabase } from '@harbour/db/testing';
+import { ALL_TENANTS, openRequestScope } from '@harbour/graphql-kit';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 let database: TestDatabase;
@@ -136,6 +137,30 @@ describe('migrations down', () => {
     } finally {
       await owner.end();
       await scratch.drop();
+    }
+  });
+});
+
+describe('a request\'s lazy transaction', () => {
+  it('takes a connection at its first statement, and none after the request has finished', async () => {
+    const dataSource = createSubgraphDataSource(database.appUrl, SUBGRAPH_MODULES[0]!.database, { max: 1, connectTimeoutMs: 1000 });
+    await dataSource.initialize();
+    try {
+      const scope = await openRequestScope(dataSource, ALL_TENANTS, { lazy: true });
+      // Nothing taken yet: the pool's one connection is free for anyone else.
+      expect(await dataSource.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      expect(await scope.db.query(`SELECT current_setting('harbour.all_tenants') AS all`)).toEqual([{ all: 'on' }]);
+      await scope.finish(true);
+      await expect(scope.db.queryRunner!.query('SELECT 1')).rejects.toThrow(/released/);
+      expect(await dataSource.query('SELECT 2 AS two')).toEqual([{ two: 2 }]);
+      // One that never ran a statement finishes without taking one; a resolver still running then
+      // (a query builder reaches the runner itself) is refused, and the connection stays free.
+      const idle = await openRequestScope(dataSource, ALL_TENANTS, { lazy: true });
+      await idle.finish(true);
+      await expect(idle.db.queryRunner!.query('SELECT 1')).rejects.toThrow(/already finished/);
+      expect(await dataSource.query('SELECT 3 AS three')).toEqual([{ three: 3 }]);
+    } finally {
+      await dataSource.destroy();
     }
   });
 });

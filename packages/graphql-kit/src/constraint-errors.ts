@@ -2,7 +2,7 @@ import { ErrorCode } from './errors';
 
 /** What each refusal of PostgreSQL's means to the caller, by SQLSTATE: their input, not Harbour's fault. */
 const REFUSALS: Record<string, string> = {
-  '23503': 'That refers to something that does not exist here, or is not yours to use',
+  '23503': 'That refers to something that does not exist here (or is not yours to use), or something else still refers to it',
   '23505': 'That already exists',
   '23514': 'A value is not allowed here',
   '23502': 'A value that is needed is missing',
@@ -32,5 +32,7 @@ export function constraintRefusal(error: unknown): { message: string; extensions
   const constraint = typeof driver.constraint === 'string' ? driver.constraint : undefined;
   const column = typeof driver.column === 'string' ? driver.column : undefined;
   const about = constraint ?? column;
+  // Often the caller's mistake, sometimes Harbour's: logged either way, for an operator to tell.
+  console.error(`refused by the database (${code}${about ? `, ${about}` : ''}): ${error.message.split('\n')[0]!.slice(0, 200)}`);
   return { message: about ? `${message} (${about})` : message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'REFUSED_BY_DATABASE', ...(about ? { constraint: about } : {}) } };
 }

@@ -24,8 +24,12 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
   const settings = tenantSettingsSql(caller);
   const query = runner.query.bind(runner);
   let begun: Promise<void> | undefined;
-  // One round trip, not two: BEGIN and the settings in one simple-protocol query.
-  const begin = () => (begun ??= runner.connect().then(() => query(`BEGIN; ${settings}`)).then(() => undefined));
+  let finished = false;
+  // One round trip, not two: BEGIN and the settings in one simple-protocol query. Never after
+  // the request has finished (a sibling resolver still running then would take a connection
+  // that nothing gives back).
+  const begin = () =>
+    (begun ??= finished ? Promise.reject(new Error('The request has already finished')) : runner.connect().then(() => query(`BEGIN; ${settings}`)).then(() => undefined));
   // Tell TypeORM the transaction is open, so a nested transaction() takes a savepoint
   // instead of committing this one early.
   Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
@@ -38,7 +42,6 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
       throw error;
     }
   }
-  let finished = false;
   return {
     db: runner.manager,
     async finish(ok) {

@@ -58,7 +58,7 @@ export class AccountResolver {
 
   @Mutation(() => SignInPayload, {
     description:
-      'Signs in with email and password; UNAUTHENTICATED when they are not right (the same for an unknown email). After 5 failures in a row for one email from one client address, that pair waits 60 s between tries; after 100 failures from one address within an hour, it waits 15 minutes: TOO_MANY_REQUESTS with `extensions.retryAfter` seconds. A client that has not failed is never held back.',
+      'Signs in with email and password; UNAUTHENTICATED when they are not right (the same for an unknown email). After 5 failures in a row for one email from one client address, that pair waits 60 s (then has 5 tries more); after 100 failures from one address within an hour, it waits 15 minutes: TOO_MANY_REQUESTS with `extensions.retryAfter` seconds. A client that has not failed is never held back.',
   })
   async signIn(@Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput, @Ctx() ctx: HarbourContext): Promise<SignInPayload> {
     const signedIn = await signIn(ctx.db, input.email, input.password, ctx.client, (accountId, why) =>

@@ -13,7 +13,7 @@ import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
 export const SIGN_IN_THROTTLE = {
   /** Failed sign-ins in a row, for one email from one client address, before that pair waits. */
   failsInARow: 5,
-  /** How long that pair then waits before its next try, in seconds. */
+  /** How long that pair then waits, in seconds; after it, the count starts again (5 tries more). */
   pairWaitSeconds: 60,
   /** Failed sign-ins from one client address, for any emails, within an hour, before it waits. */
   failsPerClientPerHour: 100,
