@@ -28,7 +28,14 @@ export function useSubgraphTestDatabase(subgraph: SubgraphDatabase): SubgraphTes
       { max: 4, applicationName: 'harbour-test', sessionRole: subgraphRole(subgraph.schema) },
       context.counter,
     );
-    context.owner = createSubgraphDataSource(context.database.ownerUrl, subgraph, { max: 2, applicationName: 'harbour-test-owner' });
+    // Fixtures may be large (ten thousand organisations, each kept in the closure table by a
+    // trigger): on a loaded machine that outlasts the service's 15 s statement timeout, which
+    // is what the app connection, and so the behaviour under test, keeps.
+    context.owner = createSubgraphDataSource(context.database.ownerUrl, subgraph, {
+      max: 2,
+      applicationName: 'harbour-test-owner',
+      statementTimeoutMs: 120_000,
+    });
     await Promise.all([context.app.initialize(), context.owner.initialize()]);
   });
   beforeEach(async () => {
