@@ -89,6 +89,13 @@ describe('failed sign-ins', () => {
     expect(admin.body.data?.signIn?.token).toBeTruthy();
   });
 
+  it('are counted before any password is checked, so concurrent guesses get no more tries than guesses in turn', async () => {
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(DEMO_ACCOUNTS.regionalEvaluator, `guess ${i}`, '127.0.4.1')));
+    const codes = guesses.map(codeOf);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(15);
+  });
+
   it('are throttled through the web app\'s sign-in route too, as 429 with Retry-After', async () => {
     const url = new URL('/auth/session', platform.gatewayUrl);
     const attempt = () =>

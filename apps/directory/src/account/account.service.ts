@@ -5,7 +5,7 @@ import { signingKey } from '../auth/signing-key';
 import { signSessionToken } from '../auth/session-token';
 import { Account } from './account.entity';
 import { checkPassword, hashPassword, passwordProblem } from './password';
-import { checkThrottle, clearFailures, countFailure } from './sign-in-throttle';
+import { forgiveTry, takeTry } from './sign-in-throttle';
 
 /** How long a session lasts from sign-in. */
 export const SESSION_HOURS = 12;
@@ -27,7 +27,7 @@ export interface SignedIn {
 
 /**
  * Checks an email and password and starts a session. Throttled first (sign-in-throttle.ts:
- * failures by email and client address, and by address), alike for known and unknown emails;
+ * each try counted, by email and client address and by address, before its password is checked), alike for known and unknown emails;
  * the account is read and the password checked (in turn, HASHING.atOnce at a time) before the
  * request's transaction takes a connection, so a storm of sign-ins holds none of the pool
  * while it waits. A wrong email costs the same time as a wrong password.
@@ -44,7 +44,7 @@ export async function signIn(
   const subject = normaliseEmail(email);
   const pool = db.connection;
   try {
-    await checkThrottle(pool, subject, client);
+    await takeTry(pool, subject, client);
   } catch (error) {
     await onRefused(null, 'throttled');
     throw error;
@@ -57,11 +57,10 @@ export async function signIn(
     [subject],
   );
   if (!(await checkPassword(identity?.secret_hash ?? null, password))) {
-    await countFailure(pool, subject, client);
     await onRefused(identity?.account_id ?? null, 'wrong');
     throw new HarbourError(ErrorCode.UNAUTHENTICATED, WRONG);
   }
-  await clearFailures(pool, subject, client);
+  await forgiveTry(pool, subject, client);
   await db.query(`UPDATE directory.account_identity SET last_used_at = now() WHERE id = $1`, [identity!.id]);
   const sessionId = randomUUID();
   const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + SESSION_HOURS * 3600_000);

@@ -32,10 +32,10 @@ function limitersOf(dataSource: DataSource): Limiters {
   let limiters = made.get(dataSource);
   if (!limiters) {
     const common = { storeClient: dataSource, storeType: 'typeorm', schemaName: 'directory', tableName: 'sign_in_throttle', tableCreated: true, clearExpiredByTimeout: false };
-    // A limiter blocks when a consume goes over its points: one fewer than the failures allowed, so the last allowed one starts the wait.
+    // Each try is counted before its password is checked; a limiter blocks on the first consume over its points.
     limiters = {
-      pair: new RateLimiterPostgres({ ...common, keyPrefix: 'pair', points: SIGN_IN_THROTTLE.failsInARow - 1, duration: 24 * 3600, blockDuration: SIGN_IN_THROTTLE.pairWaitSeconds }),
-      client: new RateLimiterPostgres({ ...common, keyPrefix: 'client', points: SIGN_IN_THROTTLE.failsPerClientPerHour - 1, duration: 3600, blockDuration: SIGN_IN_THROTTLE.clientWaitSeconds }),
+      pair: new RateLimiterPostgres({ ...common, keyPrefix: 'pair', points: SIGN_IN_THROTTLE.failsInARow, duration: 24 * 3600, blockDuration: SIGN_IN_THROTTLE.pairWaitSeconds }),
+      client: new RateLimiterPostgres({ ...common, keyPrefix: 'client', points: SIGN_IN_THROTTLE.failsPerClientPerHour, duration: 3600, blockDuration: SIGN_IN_THROTTLE.clientWaitSeconds }),
     };
     made.set(dataSource, limiters);
   }
@@ -54,32 +54,28 @@ function waitError(ms: number): HarbourError {
   return new HarbourError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins from here: try again in ${seconds} seconds`, { retryAfter: seconds });
 }
 
-/** Whether a limiter's state is a wait (blocked: consumed over its points, until the block ends). */
-const blocked = (res: RateLimiterRes | null, limiter: RateLimiterPostgres) => res !== null && res.consumedPoints > limiter.points && res.msBeforeNext > 0;
-
-/** Refuses (waitError) when this email from this client, or this client at all, must wait; before any password is checked. */
-export async function checkThrottle(dataSource: DataSource, email: string, client: string | undefined): Promise<void> {
+/**
+ * Counts a try for this email from this client, and for this client, before any password is
+ * checked; refuses (waitError) when either must wait. Counting first is what makes the limit
+ * hold against concurrent guesses: twenty at once from one client are twenty counts, and only
+ * the first five are checked. A try that signs in is given back (forgiveTry).
+ */
+export async function takeTry(dataSource: DataSource, email: string, client: string | undefined): Promise<void> {
   const { pair, client: byClient } = limitersOf(dataSource);
   const address = addressOf(client);
-  const [p, c] = await Promise.all([pair.get(hashed(email, address)), byClient.get(hashed(address))]);
-  const waits = [blocked(p, pair) ? p!.msBeforeNext : 0, blocked(c, byClient) ? c!.msBeforeNext : 0];
-  const wait = Math.max(...waits);
+  const results = await Promise.allSettled([pair.consume(hashed(email, address)), byClient.consume(hashed(address))]);
+  let wait = 0;
+  for (const result of results) {
+    if (result.status === 'fulfilled') continue;
+    if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
+    wait = Math.max(wait, result.reason.msBeforeNext);
+  }
   if (wait > 0) throw waitError(wait);
 }
 
-/** Counts a failed sign-in for the pair and the client. */
-export async function countFailure(dataSource: DataSource, email: string, client: string | undefined): Promise<void> {
+/** A try that signed in: the pair starts again from nothing, and the client's try is given back. */
+export async function forgiveTry(dataSource: DataSource, email: string, client: string | undefined): Promise<void> {
   const { pair, client: byClient } = limitersOf(dataSource);
   const address = addressOf(client);
-  // Going over a limit rejects with the limiter's result: the wait starts, and is told on the next try.
-  await Promise.all([pair.consume(hashed(email, address)).catch(passLimit), byClient.consume(hashed(address)).catch(passLimit)]);
-}
-
-/** A signed-in pair starts again from nothing. */
-export async function clearFailures(dataSource: DataSource, email: string, client: string | undefined): Promise<void> {
-  await limitersOf(dataSource).pair.delete(hashed(email, addressOf(client)));
-}
-
-function passLimit(error: unknown): void {
-  if (!(error instanceof RateLimiterRes)) throw error;
+  await Promise.all([pair.delete(hashed(email, address)), byClient.reward(hashed(address), 1)]);
 }
