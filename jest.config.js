@@ -12,7 +12,7 @@ module.exports = {
   },
   globalSetup: '<rootDir>/tests/jest/global-setup.js',
   globalTeardown: '<rootDir>/tests/jest/global-teardown.js',
-  setupFiles: ['<rootDir>/tests/jest/setup-reflect.js'],
+  setupFiles: ['<rootDir>/tests/jest/setup-reflect.js', '<rootDir>/tests/jest/setup-log-level.js'],
   maxWorkers: 2,
   testTimeout: 60_000,
 };

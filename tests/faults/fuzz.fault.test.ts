@@ -190,3 +190,61 @@ describe('the bad inputs the issue found', () => {
     expect(moved.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('the logs', () => {
+  /** The JSON lines the platform's services printed that carry `requestId`. */
+  const linesOf = (requestId: string) =>
+    platform
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{') && line.includes(requestId))
+      .map((line) => JSON.parse(line) as { service: string; requestId?: string; msg: string; status?: number; level: string });
+
+  it('follow one request by its id from the gateway through every subgraph it asked', async () => {
+    const requestId = 'trace-fuzz-0001';
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...admin },
+      body: JSON.stringify({ query: '{ organisations(first: 1) { nodes { id surveys(first: 1) { nodes { id } } } } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe(requestId);
+    // The last line (the gateway's) is written as its response closes: give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const lines = linesOf(requestId);
+    expect(lines.every((line) => line.requestId === requestId)).toBe(true);
+    expect(new Set(lines.filter((line) => line.msg === 'request').map((line) => line.service))).toEqual(new Set(['gateway', 'directory', 'forms']));
+  });
+
+  it('give a request whose id is not a short token an id of its own, so nothing a client sends is written into a log line as it is', async () => {
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': '"}, {"level":"fatal","msg":"forged' },
+      body: JSON.stringify({ query: '{ roles { code } }' }),
+    });
+    const given = response.headers.get('x-request-id');
+    expect(given).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(linesOf(given!).map((line) => line.service)).toContain('gateway');
+    expect(platform.output()).not.toContain('"msg":"forged');
+  });
+
+  it('say, with the request\'s id, what the database refused and why', async () => {
+    const requestId = 'trace-fuzz-0002';
+    const post = (query: string, id?: string) =>
+      fetch(platform.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(id ? { 'x-request-id': id } : {}), ...admin },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<{ data?: Record<string, { id: string; nodes?: { id: string; name: string }[] }>; errors?: { extensions?: { code?: string } }[] }>);
+    const tenants = (await post('{ organisations(tenantsOnly: true, first: 10) { nodes { id name } } }')).data!.organisations!.nodes!;
+    const [northmoor, riverside] = ['Northmoor', 'Riverside'].map((name) => tenants.find((t) => t.name.startsWith(name))!);
+    const team = (await post(`mutation { createOrganisation(input: { parentId: "${northmoor!.id}", kind: TEAM, name: "Traced Move Team" }) { id } }`)).data!.createOrganisation!.id;
+    const moved = await post(`mutation { updateOrganisation(input: { id: "${team}", parentId: "${riverside!.id}" }) { id } }`, requestId);
+    expect(moved.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = linesOf(requestId).filter((line) => line.service === 'directory' && line.msg === 'refused by the database');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.level).toBe('warn');
+  });
+});

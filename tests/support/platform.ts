@@ -20,6 +20,7 @@ export async function startTestPlatform(extraEnv: Record<string, string> = {}): 
     ...(await freePortsEnv()),
     DATABASE_URL: database.ownerUrl,
     DATABASE_APP_URL: database.appUrl,
+    HARBOUR_LOG_LEVEL: 'info',
     ...extraEnv,
   };
   const printed: string[] = [];

@@ -1,5 +1,5 @@
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { CALLER_HEADER, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, requestTarget, sendError } from '@harbour/graphql-kit';
+import { CALLER_HEADER, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, requestIdOf, requestTarget, sendError, log } from '@harbour/graphql-kit';
 import { callerAuth, isRefusal } from './auth/caller-auth';
 
 /** Headers of a download that reach the caller. */
@@ -39,7 +39,7 @@ export function exportsProxy(options: { insightsUrl: string; directoryUrl: strin
         },
       );
       upstream.on('error', (error) => {
-        console.error('[gateway] a download failed:', error.message);
+        log.warn({ reason: error.message }, 'a download failed');
         if (!res.headersSent) sendError(res, 502, 'BAD_GATEWAY', 'The report service did not answer; try again shortly');
         else res.destroy();
       });

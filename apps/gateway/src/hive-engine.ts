@@ -5,11 +5,15 @@ import {
   CALLER_HEADER,
   CLIENT_HEADER,
   describeClient,
+  requestIdOf,
   GATEWAY_SECRET_HEADER,
   listenHttp,
+  log,
+  REQUEST_ID_HEADER,
   requestTarget,
   sendError,
   type RunningHttpServer,
+  withRequestLog,
 } from '@harbour/graphql-kit';
 import { callerAuth, isRefusal } from './auth/caller-auth';
 import { hiveLimitsPlugin } from './limits/limits-plugins';
@@ -20,6 +24,7 @@ interface HarbourServerContext {
   harbourCaller?: string;
   harbourSignedIn?: boolean;
   harbourClient?: string;
+  harbourRequestId?: string;
 }
 
 /** Points each `join__graph` at the URL this deployment uses for that subgraph. */
@@ -51,6 +56,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
           [GATEWAY_SECRET_HEADER, options.gatewaySecret],
           [CALLER_HEADER, '{context.harbourCaller}'],
           [CLIENT_HEADER, '{context.harbourClient}'],
+          [REQUEST_ID_HEADER, '{context.harbourRequestId}'],
         ],
         options: { deduplicateInflightRequests: false },
       },
@@ -62,7 +68,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     landingPage: false,
     logging: 'error',
   });
-  const httpServer = createServer((req, res) => {
+  const httpServer = createServer(withRequestLog((req, res) => {
     try {
       if (options.intercept?.(req, res)) return;
       const pathname = requestTarget(req)?.pathname;
@@ -90,21 +96,21 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
               req.resume();
               sendError(res, verified.status, verified.code, verified.message);
             } else {
-              void gateway(req, res, { harbourCaller: verified.header, harbourSignedIn: verified.signedIn, harbourClient: describeClient(req) });
+              void gateway(req, res, { harbourCaller: verified.header, harbourSignedIn: verified.signedIn, harbourClient: describeClient(req), harbourRequestId: requestIdOf(req) });
             }
           },
           (error: unknown) => {
-            console.error(error);
+            log.error({ err: error }, 'verifying the caller failed');
             if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
           },
         );
       } else options.fallback(req, res);
     } catch (error) {
       // One bad request must never take the gateway down.
-      console.error(error);
+      log.error({ err: error }, 'request failed');
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     }
-  });
+  }));
   return listenHttp(httpServer, { host: options.host, port: options.port, path: '/graphql', onClose: () => gateway.dispose() });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
-import { answerHealth, exitOnStop } from '@harbour/graphql-kit';
+import { answerHealth, exitOnStop, log, nameLogService } from '@harbour/graphql-kit';
 import { sessionRoutes } from './auth/session-routes';
 import { pagePolicy } from './edge/page-policy';
 import { gatewayReadiness } from './edge/readiness';
@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { staticFiles } from './static-files';
 
 async function main(): Promise<void> {
+  nameLogService('gateway');
   const stop = exitOnStop();
   const config = loadConfig();
   if (!config.gatewaySecret) throw new Error('HARBOUR_GATEWAY_SECRET is not set: the subgraphs would refuse every request.');
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
       return answerHealth(req, res, readiness) || explorer(req, res);
     },
   });
-  console.log(`[gateway] ${config.gatewayEngine === 'apollo' ? 'Apollo Gateway' : 'Hive Gateway'} listening on ${running.url}`);
+  log.info({ url: running.url, engine: config.gatewayEngine }, 'listening');
   stop.cleanup(() => running.close());
   process.send?.({ ready: running.url });
 }

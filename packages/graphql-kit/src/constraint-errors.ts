@@ -1,4 +1,5 @@
 import { ErrorCode } from './errors';
+import { log } from './log';
 
 /** What each refusal of PostgreSQL's means to the caller, by SQLSTATE: their input, not Harbour's fault. */
 const REFUSALS: Record<string, string> = {
@@ -33,6 +34,6 @@ export function constraintRefusal(error: unknown): { message: string; extensions
   const column = typeof driver.column === 'string' ? driver.column : undefined;
   const about = constraint ?? column;
   // Often the caller's mistake, sometimes Harbour's: logged either way, for an operator to tell.
-  console.error(`refused by the database (${code}${about ? `, ${about}` : ''}): ${error.message.split('\n')[0]!.slice(0, 200)}`);
+  log.warn({ sqlstate: code, constraint: about, reason: error.message.split('\n')[0]!.slice(0, 200) }, 'refused by the database');
   return { message: about ? `${message} (${about})` : message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'REFUSED_BY_DATABASE', ...(about ? { constraint: about } : {}) } };
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from './auth/caller';
 import type { Loaders } from './loaders';
+import { acceptRequestId } from './log';
 
 /** The per-request context every subgraph resolver receives. */
 export interface HarbourContext {
@@ -41,7 +41,7 @@ export function describeClient(req: IncomingMessage): string {
   return `${req.socket.remoteAddress ?? 'unknown address'} ${agent}`.replace(/[^\x20-\x7a|~]/g, '?').slice(0, 300);
 }
 
+/** The request's id, as withRequestLog set it on the request (request-log.ts). */
 export function requestIdOf(req: IncomingMessage): string {
-  const header = req.headers[REQUEST_ID_HEADER];
-  return (Array.isArray(header) ? header[0] : header) || randomUUID();
+  return acceptRequestId(req.headers[REQUEST_ID_HEADER]);
 }

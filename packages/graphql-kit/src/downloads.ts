@@ -6,6 +6,7 @@ import { ErrorCode } from './errors';
 import { checkGatewaySecret, GATEWAY_SECRET_HEADER } from './gateway-secret';
 import { sendError, requestTarget } from './http-server';
 import { createRequestContext, settleRequestContext } from './request-context';
+import { log } from './log';
 
 /**
  * A file a subgraph streams to a caller through the gateway (a report as CSV or XLSX): a GET
@@ -54,16 +55,16 @@ export function downloadHandler(downloads: Downloads, dataSource: DataSource, ga
         const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
         if (res.headersSent) {
           // Part of the file is gone already: cut it short so the client sees it failed.
-          console.error(error);
+          log.error({ err: error }, 'download failed');
           res.destroy(error as Error);
         } else if (STATUS[code]) {
           sendError(res, STATUS[code]!, code, (error as Error).message);
         } else {
-          console.error(error);
+          log.error({ err: error }, 'download failed');
           sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
         }
       } finally {
-        if (ctx) await settleRequestContext(ctx).catch((error: unknown) => console.error(error));
+        if (ctx) await settleRequestContext(ctx).catch((error: unknown) => log.error({ err: error }, 'download failed to settle'));
       }
     })();
   };

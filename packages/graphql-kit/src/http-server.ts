@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { answerHealth, type ReadinessChecks } from './health';
 import { inputProblem, searchProblem } from './input-guard';
+import { log } from './log';
+import { withRequestLog } from './request-log';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 /** A refusal decided before GraphQL runs (e.g. a request that bypassed the gateway). */
@@ -174,18 +176,19 @@ export async function serveGraphQL<TContext extends BaseContext>(
     res.end();
   };
 
-  const httpServer = createServer((req, res) => {
+  const httpServer = createServer(withRequestLog((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // The database went away before the request's transaction ended (its commit, say): nothing was kept, try again.
       const unavailable = isDatabaseUnavailable(error);
-      console.error(unavailable ? `database unavailable: ${(error as Error).message}` : error);
+      if (unavailable) log.warn({ reason: (error as Error).message }, 'database unavailable');
+      else log.error({ err: error }, 'request failed');
       if (res.headersSent) res.end();
       else if (unavailable) {
         res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
         sendError(res, 503, 'SERVICE_UNAVAILABLE', 'Harbour is busy just now: try again in a few seconds');
       } else sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     });
-  });
+  }));
   return listenHttp(httpServer, { host: options.host, port: options.port, path, onClose: () => options.server.stop() });
 }
 

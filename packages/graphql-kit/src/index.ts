@@ -36,3 +36,5 @@ export { answerHealth, readiness, READINESS_TIMEOUT_MS } from './health';
 export type { ReadinessChecks } from './health';
 export { inputProblem, MAX_INPUT_DEPTH, withoutEchoedInput } from './input-guard';
 export { constraintRefusal } from './constraint-errors';
+export { currentRequestId, duringRequest, log, LOG_LEVELS, nameLogService } from './log';
+export { withRequestLog } from './request-log';

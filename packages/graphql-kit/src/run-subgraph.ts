@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type SubgraphName } from '@harbour/config';
 import { createSubgraphDataSource, subgraphRole, type SubgraphDatabase } from '@harbour/db';
 import { startBackgroundJobs, type BackgroundJob } from './background-jobs';
+import { log, nameLogService } from './log';
 import { exitOnStop } from './shutdown';
 import type { DataSource } from 'typeorm';
 import type { Downloads } from './downloads';
@@ -31,6 +32,7 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     process.stdout.write(printSubgraphSchema(schema));
     return;
   }
+  nameLogService(definition.name);
   const stop = exitOnStop();
   const config = loadConfig();
   const url = config.databaseAppUrl;
@@ -56,8 +58,8 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     downloads: definition.downloads,
     maxBodyBytes: config.maxBodyBytes,
   });
-  console.log(`[${definition.name}] listening on ${running.url}`);
-  const stopJobs = startBackgroundJobs(definition.jobs ?? [], dataSource, (message) => console.error(`[${definition.name}] ${message}`));
+  log.info({ url: running.url }, 'listening');
+  const stopJobs = startBackgroundJobs(definition.jobs ?? [], dataSource, (message) => log.error(message));
   stop.cleanup(async () => {
     await stopJobs();
     await running.close();

@@ -12,6 +12,7 @@ import { ErrorCode } from './errors';
 import { checkGatewaySecret, GATEWAY_SECRET_HEADER } from './gateway-secret';
 import { constraintRefusal } from './constraint-errors';
 import { validationProblems, withoutEchoedInput } from './input-guard';
+import { log } from './log';
 import { isDatabaseUnavailable, serviceUnavailable } from './unavailable';
 import { BodyTooLarge, readBody, requestTarget, sendError, serveGraphQL, type RunningHttpServer } from './http-server';
 
@@ -63,7 +64,7 @@ function internalHandler(routes: InternalRoutes, gatewaySecret: string) {
             sendError(res, 400, 'BAD_REQUEST', 'The body must be JSON of at most 16 KiB');
             return;
           }
-          console.error(error);
+          log.error({ err: error }, 'internal route failed');
           sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         },
       );
@@ -92,11 +93,11 @@ export function maskUnexpectedError(formatted: GraphQLFormattedError, error: unk
   if (refused) return { message: refused.message, path: formatted.path, extensions: refused.extensions };
   // The database went away mid-request: as busy as no connection at all.
   if (isDatabaseUnavailable(original)) {
-    console.error(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+    log.warn({ reason: original instanceof Error ? original.message : String(original), path: formatted.path }, 'database unavailable');
     const busy = serviceUnavailable();
     return { message: busy.message, path: formatted.path, extensions: { code: busy.extensions.code, retryAfter: busy.extensions.retryAfter } };
   }
-  console.error(error);
+  log.error({ err: original, path: formatted.path }, 'resolver failed');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 

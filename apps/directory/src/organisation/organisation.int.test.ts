@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { as, executeOperation, PLATFORM_ADMIN, resolveEntities } from '@harbour/graphql-kit/testing';
-import { maskUnexpectedError } from '@harbour/graphql-kit';
+import { log, maskUnexpectedError } from '@harbour/graphql-kit';
 import { database } from '../database';
 import { buildDirectorySchema } from '../schema';
 
@@ -155,11 +155,11 @@ describe('organisations', () => {
   });
 
   it('masks an unexpected failure as INTERNAL_SERVER_ERROR with no detail, and logs it', () => {
-    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const spy = jest.spyOn(log, 'error').mockImplementation(() => undefined);
     try {
       const masked = maskUnexpectedError({ message: 'relation "directory.secret_table" does not exist', path: ['organisation'] }, new Error('relation "directory.secret_table" does not exist'));
       expect(masked).toEqual({ message: 'Internal server error', path: ['organisation'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-      expect(spy).toHaveBeenCalled();
+      expect(spy).toHaveBeenCalledWith(expect.objectContaining({ err: expect.objectContaining({ message: expect.stringContaining('secret_table') }) }), 'resolver failed');
     } finally {
       spy.mockRestore();
     }

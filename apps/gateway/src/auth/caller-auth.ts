@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ANONYMOUS, encodeCaller, GATEWAY_SECRET_HEADER, type Refusal } from '@harbour/graphql-kit';
+import { ANONYMOUS, encodeCaller, GATEWAY_SECRET_HEADER, log, type Refusal } from '@harbour/graphql-kit';
 import { CSRF_COOKIE, CSRF_HEADER, csrfHolds, sessionFromCookie } from './session-cookies';
 
 /** What the gateway sends the subgraphs for a caller: the encoded caller header. */
@@ -49,7 +49,7 @@ export function callerAuth(options: { directoryUrl: string; gatewaySecret: strin
         body: JSON.stringify({ token }),
       });
     } catch (error) {
-      console.error('[gateway] the directory could not verify a token:', error);
+      log.warn({ reason: (error as Error).message }, 'the directory could not verify a token');
       return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Harbour cannot check sign-ins just now; try again shortly' };
     }
     if (response.status === 401) {
@@ -57,7 +57,7 @@ export function callerAuth(options: { directoryUrl: string; gatewaySecret: strin
       return unauthenticated('The token is unknown, expired, revoked or signed out: sign in again');
     }
     if (!response.ok) {
-      console.error(`[gateway] the directory answered ${response.status} when verifying a token`);
+      log.warn({ status: response.status }, 'the directory could not verify a token');
       await response.body?.cancel();
       return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Harbour cannot check sign-ins just now; try again shortly' };
     }

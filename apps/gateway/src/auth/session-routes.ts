@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ANONYMOUS, CALLER_HEADER, CLIENT_HEADER, describeClient, encodeCaller, GATEWAY_SECRET_HEADER, readBody, REQUEST_ID_HEADER, requestIdOf, requestTarget, sendError } from '@harbour/graphql-kit';
+import { ANONYMOUS, CALLER_HEADER, CLIENT_HEADER, describeClient, encodeCaller, GATEWAY_SECRET_HEADER, readBody, REQUEST_ID_HEADER, requestIdOf, requestTarget, sendError, log } from '@harbour/graphql-kit';
 import { callerAuth, isRefusal } from './caller-auth';
 import { signedInCookies, signedOutCookies } from './session-cookies';
 
@@ -103,7 +103,7 @@ export function sessionRoutes(options: Options, next: (req: IncomingMessage, res
       return;
     }
     route(req, res).catch((error: unknown) => {
-      console.error('[gateway] signing in or out failed:', error);
+      log.error({ err: error }, 'signing in or out failed');
       if (!res.headersSent) sendError(res, 503, 'SERVICE_UNAVAILABLE', 'Harbour cannot sign you in or out just now; try again shortly');
     });
   };

@@ -1,0 +1,51 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { pino, type Logger } from 'pino';
+
+/**
+ * What Harbour's services log: pino's JSON lines on stdout, one object per line, each with
+ * `service` and, when logged while a request runs, `requestId`. The gateway gives every
+ * request an id (the client's own `x-request-id` when it is a short token, else a new UUID),
+ * sends it back in the response's `x-request-id` and passes it to every subgraph it asks, so
+ * one `requestId` follows a request through every service's lines.
+ */
+const running = new AsyncLocalStorage<{ requestId: string }>();
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+function levelFromEnv(): string {
+  const given = process.env.HARBOUR_LOG_LEVEL;
+  return given && (LOG_LEVELS as readonly string[]).includes(given) ? given : 'info';
+}
+
+export const log: Logger = pino({
+  level: levelFromEnv(),
+  base: { service: 'harbour' },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+  mixin: () => {
+    const request = running.getStore();
+    return request ? { requestId: request.requestId } : {};
+  },
+});
+
+/** Names the service in every line this process logs from now on. */
+export function nameLogService(service: string): void {
+  log.setBindings({ service });
+}
+
+/** Runs `work` as part of the request `requestId`: whatever is logged meanwhile carries it. */
+export function duringRequest<T>(requestId: string, work: () => T): T {
+  return running.run({ requestId }, work);
+}
+
+/** The id of the request running now, if any. */
+export function currentRequestId(): string | undefined {
+  return running.getStore()?.requestId;
+}
+
+/** A request id as given, when it is a short token of letters, digits, `.`, `_` and `-`; else a new one. */
+export function acceptRequestId(given: string | string[] | undefined): string {
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && /^[A-Za-z0-9._-]{1,64}$/.test(value) ? value : randomUUID();
+}
