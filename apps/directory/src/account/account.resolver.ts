@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
+  atMost,
   audit,
   connectionOf,
   ErrorCode,
@@ -13,7 +14,7 @@ import {
 } from '@harbour/graphql-kit';
 import { managedOrganisation } from '../organisation/organisation.access';
 import { ApiToken } from '../api-token/api-token.entity';
-import { tokensOfAccount } from '../api-token/api-token.service';
+import { MAX_API_TOKENS, tokensOfAccount } from '../api-token/api-token.service';
 import { Grant } from '../grant/grant.entity';
 import { Account } from './account.entity';
 import { ChangePasswordInput, CreateAccountInput, SignInInput } from './account.inputs';
@@ -94,7 +95,7 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => [Grant], {
-    description: 'The account\'s grants: all of them for yourself; for others, those on organisations you manage.',
+    description: `The account's grants: all of them for yourself; for others, those on organisations you manage. ${atMost('Account.grants')}`,
   })
   async grants(@Root() account: Account, @Ctx() ctx: HarbourContext): Promise<Grant[]> {
     const grants = await accountGrantsLoader(ctx).load(account.id);
@@ -103,7 +104,7 @@ export class AccountResolver {
     return grants.filter((_, index) => allowed[index]);
   }
 
-  @FieldResolver(() => [ApiToken], { description: 'Your API tokens, newest first (revoked ones too). Only for your own account.' })
+  @FieldResolver(() => [ApiToken], { description: `Your API tokens: live ones first (at most ${MAX_API_TOKENS}), then revoked and expired ones, each newest first. Only for your own account. ${atMost('Account.apiTokens')}` })
   apiTokens(@Root() account: Account, @Ctx() ctx: HarbourContext): Promise<ApiToken[]> {
     const caller = requireAccount(ctx, { session: true });
     if (caller.accountId !== account.id) throw new HarbourError(ErrorCode.FORBIDDEN, 'Only the account\'s owner sees its API tokens');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { apiTokenHash, apiTokenPrefix, newApiToken } from '../auth/api-token-secret';
+import { LIST_SIZES } from '@harbour/graphql-kit';
 import { ApiToken } from './api-token.entity';
 
 /** The most live tokens one account may hold. */
@@ -32,8 +33,17 @@ export async function liveTokenCount(db: EntityManager, accountId: string): Prom
   return row!.n;
 }
 
+/** The account's tokens: live ones first, then the rest, each newest first; at most LIST_SIZES['Account.apiTokens']. */
 export function tokensOfAccount(db: EntityManager, accountId: string): Promise<ApiToken[]> {
-  return db.getRepository(ApiToken).find({ where: { accountId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  return db
+    .getRepository(ApiToken)
+    .createQueryBuilder('t')
+    .where('t.account_id = :accountId', { accountId })
+    .orderBy('(t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()))', 'DESC')
+    .addOrderBy('t.created_at', 'DESC')
+    .addOrderBy('t.id', 'ASC')
+    .limit(LIST_SIZES['Account.apiTokens'])
+    .getMany();
 }
 
 /** Revokes one of the account's tokens; null when it has no such token. */

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
+import { ErrorCode, HarbourError, LIST_SIZES } from '@harbour/graphql-kit';
 import { GrantRoleValue } from './grant-role';
 import { Grant } from './grant.entity';
+
+/** The most grants one account holds. */
+export const MAX_GRANTS = LIST_SIZES['Account.grants'];
 
 /** Each account's grants that this request can see (row-level security keeps them to its tenants). */
 export async function grantsOfAccounts(db: EntityManager, accountIds: readonly string[]): Promise<Grant[]> {
@@ -39,6 +42,15 @@ export async function grantAccess(
     throw new HarbourError(ErrorCode.NOT_FOUND, `No account has the email ${input.email.trim()}: create the account first`, { field: 'email' });
   }
   checkGrantable({ accountId: input.grantedBy, platformAdmin: input.granterIsPlatformAdmin }, { accountId: account.id }, input.role);
+  // The account's row is locked while its grants are counted, so two grants at once cannot pass the most.
+  await db.query(`SELECT 1 FROM directory.account WHERE id = $1 FOR UPDATE`, [account.id]);
+  const [{ held }]: { held: number }[] = await db.query(
+    `SELECT count(*)::int AS held FROM directory.access_grant WHERE account_id = $1 AND NOT (organisation_id = $2 AND role = $3)`,
+    [account.id, input.organisationId, input.role],
+  );
+  if (held >= MAX_GRANTS) {
+    throw new HarbourError(ErrorCode.BAD_USER_INPUT, `${input.email.trim()} already holds ${held} grants; the most is ${MAX_GRANTS}: take one away first`, { field: 'email' });
+  }
   await db.query(
     `INSERT INTO directory.access_grant (id, tenant_id, account_id, organisation_id, role, granted_by)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id, organisation_id, role) DO NOTHING`,

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit, ErrorCode, HarbourError, requirePlatformAdmin, connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { atMost, audit, MAX_ORGANISATION_DEPTH, ErrorCode, HarbourError, requirePlatformAdmin, connectionOf, notFound, parseId, PageArgs, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import { OrganisationKind } from './organisation-kind';
 import { managedOrganisation, readableOrganisation } from './organisation.access';
@@ -59,7 +59,7 @@ export class OrganisationResolver {
     return ctx.loaders.perPage<Page<Organisation>>(`organisation.descendants:${args.kind ?? ''}`, page, (ids) => descendantsOf(ctx.db, ids, page)).load(organisation.id);
   }
 
-  @FieldResolver(() => [Organisation], { description: 'The organisations above this one that the caller may see, nearest first.' })
+  @FieldResolver(() => [Organisation], { description: `The organisations above this one that the caller may see, nearest first. A tree has at most ${MAX_ORGANISATION_DEPTH} levels. ${atMost('Organisation.ancestors')}` })
   async ancestors(@Root() organisation: Organisation, @Ctx() ctx: HarbourContext): Promise<Organisation[]> {
     const all = await ancestorsOf(ctx.db, organisation.id);
     const visible = await Promise.all(all.map((o) => readableOrganisation(ctx, o.id).then(() => true, () => false)));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, ErrorCode, HarbourError, pageFrom, pagesPerParent, scopeCondition, type GrantScope, type Page } from '@harbour/graphql-kit';
+import { decodeCursor, ErrorCode, HarbourError, MAX_ORGANISATION_DEPTH, pageFrom, pagesPerParent, scopeCondition, type GrantScope, type Page } from '@harbour/graphql-kit';
 import { Organisation } from './organisation.entity';
 import type { OrganisationKind } from './organisation-kind';
 
@@ -121,12 +121,32 @@ function explain(error: unknown): never {
   throw error;
 }
 
+/**
+ * Refuses a tree deeper than MAX_ORGANISATION_DEPTH levels (the trust is level 1): `node`
+ * (with whatever is below it, when it is being moved) placed under `parentId`. The tenant's
+ * tree is locked meanwhile, so two changes at once cannot pass the most between them.
+ */
+async function checkDepth(db: EntityManager, tenantId: string, parentId: string, node: string | null): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`directory.organisation tree ${tenantId}`]);
+  const [{ above, below }]: { above: number; below: number }[] = await db.query(
+    `SELECT (SELECT coalesce(max(depth), 0) FROM directory.organisation_closure WHERE descendant_id = $1)::int AS above,
+            (SELECT coalesce(max(depth), 0) FROM directory.organisation_closure WHERE ancestor_id = $2)::int AS below`,
+    [parentId, node],
+  );
+  // Levels: the parent's ancestors and the parent (above + 1), the node (1), and what is below it.
+  const levels = above + 1 + 1 + below;
+  if (levels > MAX_ORGANISATION_DEPTH) {
+    throw badInput('parentId', `That would make the tree ${levels} levels deep; the most is ${MAX_ORGANISATION_DEPTH} (the trust is the first)`);
+  }
+}
+
 /** Makes an organisation: a tenant when `parent` is null. */
 export async function createOrganisation(
   db: EntityManager,
   input: { parent: Organisation | null; kind: OrganisationKind; name: string; odsCode?: string | null },
 ): Promise<Organisation> {
   const id = randomUUID();
+  if (input.parent) await checkDepth(db, input.parent.tenantId, input.parent.id, null);
   try {
     await db.query(
       `INSERT INTO directory.organisation (id, tenant_id, parent_id, kind, name, ods_code) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -144,6 +164,7 @@ export async function updateOrganisation(
   organisation: Organisation,
   changes: { name?: string | null; odsCode?: string | null; parentId?: string | null },
 ): Promise<Organisation> {
+  if (changes.parentId && changes.parentId !== organisation.parentId) await checkDepth(db, organisation.tenantId, changes.parentId, organisation.id);
   try {
     await db.query(
       `UPDATE directory.organisation SET name = coalesce($2, name), ods_code = CASE WHEN $3::boolean THEN $4 ELSE ods_code END,

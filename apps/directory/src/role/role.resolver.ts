@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit, authorise, type HarbourContext } from '@harbour/graphql-kit';
+import { atMost, audit, authorise, MAX_OWN_CATALOGUE_ENTRIES, type HarbourContext } from '@harbour/graphql-kit';
 import { addCatalogueEntry } from '../catalogue.service';
 import { CatalogueEntryInput } from '../catalogue.inputs';
 import { managedOrganisation } from '../organisation/organisation.access';
@@ -8,7 +8,7 @@ import { listRoles } from './role.service';
 
 @Resolver(() => Role)
 export class RoleResolver {
-  @Query(() => [Role], { description: 'Every role: the national catalogue first, then your tenants\' own.' })
+  @Query(() => [Role], { description: `Every role: the national catalogue first, then your tenants' own (each trust has at most ${MAX_OWN_CATALOGUE_ENTRIES}). ${atMost('Query.roles')}` })
   roles(@Ctx() ctx: HarbourContext): Promise<Role[]> {
     return listRoles(ctx.db);
   }

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { catalogueOrder } from '../catalogue.service';
+import { CATALOGUE_LIMIT, catalogueOrder } from '../catalogue.service';
 import { Role } from './role.entity';
 
-/** Every role, national ones first, then by name. */
+/** Every role, national ones first, then by name: at most CATALOGUE_LIMIT. */
 export function listRoles(db: EntityManager): Promise<Role[]> {
-  return db.getRepository(Role).createQueryBuilder('r').orderBy(catalogueOrder('r')).getMany();
+  return db.getRepository(Role).createQueryBuilder('r').orderBy(catalogueOrder('r')).limit(CATALOGUE_LIMIT).getMany();
 }
 
 /** Roles by id, for loaders. */

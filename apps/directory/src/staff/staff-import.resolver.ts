@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { audit, isUuid, parseId, requireAccount, withTenants, ErrorCode, HarbourError, type HarbourContext } from '@harbour/graphql-kit';
+import { atMost, audit, LIST_SIZES, isUuid, parseId, requireAccount, withTenants, ErrorCode, HarbourError, type HarbourContext } from '@harbour/graphql-kit';
 import { managedOrganisation } from '../organisation/organisation.access';
 import { importStaff, type ImportPhase } from './staff-import.service';
 
@@ -65,10 +65,13 @@ export class StaffImportReport {
   @Field(() => Int, { description: 'Staff exactly as Harbour already had them.' })
   unchanged!: number;
 
-  @Field(() => [ImportProblemReport], { description: 'Every problem, by row and column.' })
+  @Field(() => [ImportProblemReport], { description: `The problems, by row and column: the first ${LIST_SIZES['StaffImportReport.problems']} when there are more (problemCount says how many). ${atMost('StaffImportReport.problems')}` })
   problems!: ImportProblemReport[];
 
-  @Field(() => [String], { description: 'Columns Harbour does not use, left alone.' })
+  @Field(() => Int, { description: 'How many problems the file has in all.' })
+  problemCount!: number;
+
+  @Field(() => [String], { description: `Columns Harbour does not use, left alone: the first ${LIST_SIZES['StaffImportReport.ignoredColumns']}. ${atMost('StaffImportReport.ignoredColumns')}` })
   ignoredColumns!: string[];
 }
 
@@ -127,7 +130,12 @@ export class StaffImportResolver {
         await audit(ctx, { action: 'staff.import', tenantId: organisation.tenantId, organisationId: organisation.id, targetType: 'organisation', targetId: organisation.id, details: counts });
       }
       await track(outcome.problems.length ? 'failed' : 'done', outcome.rows, outcome.rows);
-      return outcome;
+      return {
+        ...outcome,
+        problems: outcome.problems.slice(0, LIST_SIZES['StaffImportReport.problems']),
+        problemCount: outcome.problems.length,
+        ignoredColumns: outcome.ignoredColumns.slice(0, LIST_SIZES['StaffImportReport.ignoredColumns']),
+      };
     } catch (error) {
       await track('failed', 0, 0).catch(() => undefined);
       throw error;

@@ -1,3 +1,4 @@
+import { LIST_SIZES } from '@harbour/graphql-kit';
 import type { ImportProblem, StaffColumn, StaffCsvRow } from './staff-csv';
 import { LeaveReasonValue } from './staff-enums';
 
@@ -100,6 +101,7 @@ export function checkStaffRows(
       const id = organisation('host_organisations', host);
       if (id && !hostIds.includes(id)) hostIds.push(id);
     }
+    if (hostIds.length > LIST_SIZES['Staff.hostOrganisations']) problem('host_organisations', `${hostIds.length} host organisations; the most is ${LIST_SIZES['Staff.hostOrganisations']}`);
     let settingId: string | null = null;
     if (values.setting) {
       settingId = lookups.settings.get(values.setting.toLowerCase()) ?? null;

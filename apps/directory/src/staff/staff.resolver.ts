@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { authorise, connectionOf, notFound, PageArgs, parseId, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
+import { atMost, authorise, LIST_SIZES, connectionOf, notFound, PageArgs, parseId, requireScope, type HarbourContext, type Page } from '@harbour/graphql-kit';
 import { managedOrganisation } from '../organisation/organisation.access';
 import { organisationLoader } from '../organisation/organisation.loaders';
 import { Organisation } from '../organisation/organisation.entity';
@@ -72,7 +72,7 @@ export class StaffResolver {
     return (await organisationLoader(ctx).load(staff.employingOrganisationId))!;
   }
 
-  @FieldResolver(() => [Organisation], { description: 'Where they work: a PCN role may be hosted by several practices.' })
+  @FieldResolver(() => [Organisation], { description: `Where they work: a PCN role may be hosted by several practices. ${atMost('Staff.hostOrganisations')}` })
   async hostOrganisations(@Root() staff: Staff, @Ctx() ctx: HarbourContext): Promise<Organisation[]> {
     const ids = await hostsLoader(ctx).load(staff.id);
     return (await organisationLoader(ctx).loadMany(ids)).filter((o): o is Organisation => o instanceof Organisation);
@@ -89,7 +89,7 @@ export class StaffResolver {
     return contactLoader(ctx).load(staff.id);
   }
 
-  @FieldResolver(() => [EmploymentEvent], { description: 'Their employment history, oldest first.' })
+  @FieldResolver(() => [EmploymentEvent], { description: `Their employment history, oldest first: the latest ${LIST_SIZES['Staff.events']} events. ${atMost('Staff.events')}` })
   events(@Root() staff: Staff, @Ctx() ctx: HarbourContext): Promise<EmploymentEvent[]> {
     return eventsLoader(ctx).load(staff.id);
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, groupByKey, pageFrom, type Page } from '@harbour/graphql-kit';
+import { decodeCursor, LIST_SIZES, groupByKey, pageFrom, type Page } from '@harbour/graphql-kit';
 import { EmploymentEvent } from './employment-event.entity';
 import type { EmploymentEventKind, LeaveReasonValue } from './staff-enums';
 import { Staff, type StaffContact } from './staff.entity';
@@ -81,9 +81,12 @@ export async function eventsOf(db: EntityManager, staffIds: readonly string[]): 
     leave_reason: LeaveReasonValue | null;
     recorded_at: Date;
   }[] = await db.query(
-    `SELECT id, staff_id, kind, occurred_on::text, role_id, employing_organisation_id, host_organisation_ids, setting_id, leave_reason, recorded_at
-     FROM directory.employment_event WHERE staff_id = ANY($1::uuid[]) ORDER BY occurred_on, recorded_at, id`,
-    [staffIds],
+    `SELECT id, staff_id, kind, occurred_on, role_id, employing_organisation_id, host_organisation_ids, setting_id, leave_reason, recorded_at
+     FROM (SELECT id, staff_id, kind, occurred_on::text, role_id, employing_organisation_id, host_organisation_ids, setting_id, leave_reason, recorded_at,
+                  row_number() OVER (PARTITION BY staff_id ORDER BY occurred_on DESC, recorded_at DESC, id DESC) AS latest
+           FROM directory.employment_event WHERE staff_id = ANY($1::uuid[])) e
+     WHERE latest <= $2 ORDER BY occurred_on, recorded_at, id`,
+    [staffIds, LIST_SIZES['Staff.events']],
   );
   const events = rows.map((r) =>
     Object.assign(new EmploymentEvent(), {

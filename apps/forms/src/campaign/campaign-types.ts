@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { atMost } from '@harbour/graphql-kit';
 
 export enum AnonymityMode {
   ANONYMOUS = 'anonymous',
@@ -44,10 +45,10 @@ export class CampaignAudience {
   @Field(() => ID, { description: 'Staff employed or hosted in this organisation or below it.' })
   organisationId!: string;
 
-  @Field(() => [ID], { defaultValue: [], description: 'Only these roles; all roles when empty.' })
+  @Field(() => [ID], { defaultValue: [], description: `Only these roles; all roles when empty. ${atMost('CampaignAudience.roleIds')}` })
   roleIds!: string[];
 
-  @Field(() => [ID], { defaultValue: [], description: 'Only these settings; all settings when empty.' })
+  @Field(() => [ID], { defaultValue: [], description: `Only these settings; all settings when empty. ${atMost('CampaignAudience.settingIds')}` })
   settingIds!: string[];
 
   @Field(() => Int, { nullable: true, description: 'Only staff who started in the last N days.' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Length } from 'class-validator';
-import { audit, authorise, ErrorCode, HarbourError, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { atMost, audit, LIST_SIZES, authorise, ErrorCode, HarbourError, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { Survey } from '../survey/survey.entity';
 import { surveyLoader } from '../survey/survey.loaders';
 import { AnonymityMode, CampaignAudience, CampaignSchedule, CampaignState } from './campaign-types';
@@ -47,7 +47,7 @@ async function managedCampaign(ctx: HarbourContext, id: string): Promise<Campaig
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
-  @Query(() => [Campaign], { description: 'Campaigns of surveys owned by this organisation or below it, newest first.' })
+  @Query(() => [Campaign], { description: `Campaigns of surveys owned by this organisation or below it, newest first: the latest ${LIST_SIZES['Query.campaigns']}. ${atMost('Query.campaigns')}` })
   async campaigns(@Arg('organisationId', () => ID, { description: 'The organisation.' }) organisationId: string, @Ctx() ctx: HarbourContext): Promise<Campaign[]> {
     await authorise(ctx, 'read_reports', { organisationId: parseId('organisationId', organisationId) });
     return ctx.db
@@ -58,6 +58,7 @@ export class CampaignResolver {
       })
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id')
+      .limit(LIST_SIZES['Query.campaigns'])
       .getMany();
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
+import { ErrorCode, HarbourError, isUuid, LIST_SIZES } from '@harbour/graphql-kit';
 import { Campaign } from './campaign.entity';
 import { type AnonymityMode, CampaignState, ScheduleKind, type CampaignAudience, type CampaignSchedule } from './campaign-types';
 
@@ -50,6 +50,13 @@ export function campaignProblems(input: Pick<CampaignInput, 'audience' | 'schedu
   }
   for (const key of ['startedWithinDays', 'startedAtLeastDaysAgo'] as const) {
     if (audience[key] != null && !within(audience[key], 0, 3650)) problems.push({ path: `audience.${key}`, message: 'Give a number of days from 0 to 3650' });
+  }
+  for (const key of ['roleIds', 'settingIds'] as const) {
+    const ids = audience[key] ?? [];
+    const most = LIST_SIZES[`CampaignAudience.${key}`];
+    if (ids.length > most) problems.push({ path: `audience.${key}`, message: `Name at most ${most} (leave it empty for all)` });
+    else if (ids.some((id) => !isUuid(id))) problems.push({ path: `audience.${key}`, message: 'Each must be a Harbour id (a UUID)' });
+    else if (new Set(ids).size !== ids.length) problems.push({ path: `audience.${key}`, message: 'Name each only once' });
   }
   if (!within(input.minGroupSize, 3, 100)) problems.push({ path: 'minGroupSize', message: 'The minimum group size is 3 to 100' });
   if (!within(input.minComments, 3, 100) || input.minComments < input.minGroupSize) {

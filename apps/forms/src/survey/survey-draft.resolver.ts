@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
-import { audit, authorise, groupByKey, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { atMost, audit, LIST_SIZES, authorise, groupByKey, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { INSTRUMENTS, type ScoringSpec } from '@harbour/survey-kit';
 import { InstrumentType } from '../instrument/instrument.types';
 import { SurveyVersion } from './survey-version.entity';
@@ -45,19 +45,19 @@ export class ChangedItemType {
   @Field(() => String, { description: 'Its name (item code).' })
   name!: string;
 
-  @Field(() => [String], { description: 'The properties that differ, e.g. title, choices, visibleIf.' })
+  @Field(() => [String], { description: `The properties that differ, e.g. title, choices, visibleIf. ${atMost('ChangedItemType.properties')}` })
   properties!: string[];
 }
 
 @ObjectType({ description: 'What changed between two versions of a survey, item by item.' })
 export class SurveyDiff {
-  @Field(() => [String], { description: 'Questions in the later version only.' })
+  @Field(() => [String], { description: `Questions in the later version only. ${atMost('SurveyDiff.added')}` })
   added!: string[];
 
-  @Field(() => [String], { description: 'Questions in the earlier version only.' })
+  @Field(() => [String], { description: `Questions in the earlier version only. ${atMost('SurveyDiff.removed')}` })
   removed!: string[];
 
-  @Field(() => [ChangedItemType], { description: 'Questions in both, changed.' })
+  @Field(() => [ChangedItemType], { description: `Questions in both, changed. ${atMost('SurveyDiff.changed')}` })
   changed!: ChangedItemType[];
 }
 
@@ -83,7 +83,7 @@ async function managedSurvey(ctx: HarbourContext, id: string): Promise<Survey> {
 
 @Resolver(() => Survey)
 export class SurveyDraftResolver {
-  @Query(() => [InstrumentType], { description: 'The instrument library: the forms surveys start from.' })
+  @Query(() => [InstrumentType], { description: `The instrument library: the forms surveys start from. ${atMost('Query.instruments')}` })
   instruments(@Ctx() ctx: HarbourContext): InstrumentType[] {
     requireScope(ctx, 'read_reports');
     return INSTRUMENTS.map(instrumentType);
@@ -145,7 +145,7 @@ export class SurveyDraftResolver {
     return survey.draftScoring as unknown as Record<string, unknown>;
   }
 
-  @FieldResolver(() => [SurveyVersion], { description: 'Its published versions, oldest first.' })
+  @FieldResolver(() => [SurveyVersion], { description: `Its published versions, oldest first: the latest ${LIST_SIZES['Survey.versions']}. ${atMost('Survey.versions')}` })
   versions(@Root() survey: Survey, @Ctx() ctx: HarbourContext): Promise<SurveyVersion[]> {
     return ctx.loaders
       .get<string, SurveyVersion[]>('survey.versions', async (ids) => groupByKey(ids, await versionsOf(ctx.db, ids), (v) => v.surveyId))
@@ -153,12 +153,18 @@ export class SurveyDraftResolver {
   }
 
   @FieldResolver(() => SurveyDiff, { description: 'What changed from one published version to another.' })
-  diff(
+  async diff(
     @Root() survey: Survey,
     @Arg('from', () => Int, { description: 'The earlier version\'s number.' }) from: number,
     @Arg('to', () => Int, { description: 'The later version\'s number.' }) to: number,
     @Ctx() ctx: HarbourContext,
   ): Promise<SurveyDiff> {
-    return diffVersions(ctx.db, survey.id, from, to);
+    const diff = await diffVersions(ctx.db, survey.id, from, to);
+    // A form has at most 500 questions (and its panels): these bounds cut only forms built to break them.
+    return {
+      added: diff.added.slice(0, LIST_SIZES['SurveyDiff.added']),
+      removed: diff.removed.slice(0, LIST_SIZES['SurveyDiff.removed']),
+      changed: diff.changed.slice(0, LIST_SIZES['SurveyDiff.changed']).map((c) => ({ ...c, properties: c.properties.slice(0, LIST_SIZES['ChangedItemType.properties']) })),
+    };
   }
 }

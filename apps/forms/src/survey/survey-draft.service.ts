@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, HarbourError } from '@harbour/graphql-kit';
+import { ErrorCode, HarbourError, LIST_SIZES } from '@harbour/graphql-kit';
 import { contentHash, diffForms, INSTRUMENTS, validateSurvey, type Instrument, type QuestionJson, type ScoringSpec, type SurveyProblem, type VersionDiff } from '@harbour/survey-kit';
 import { SurveyVersion } from './survey-version.entity';
 import { Survey } from './survey.entity';
@@ -89,11 +89,13 @@ export async function publish(db: EntityManager, survey: Survey, accountId: stri
   return (await versions.findOneBy({ id }))!;
 }
 
+/** Each survey's latest versions (LIST_SIZES['Survey.versions'] at most), oldest first. */
 export function versionsOf(db: EntityManager, surveyIds: readonly string[]): Promise<SurveyVersion[]> {
   return db
     .getRepository(SurveyVersion)
     .createQueryBuilder('v')
     .where('v.survey_id = ANY(:surveyIds)', { surveyIds })
+    .andWhere('v.number > (SELECT max(l.number) FROM forms.survey_version l WHERE l.survey_id = v.survey_id) - :most', { most: LIST_SIZES['Survey.versions'] })
     .orderBy('v.number')
     .getMany();
 }

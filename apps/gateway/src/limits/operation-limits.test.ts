@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse } from 'graphql';
 import { repoRoot } from '@harbour/config';
+import { LIST_SIZES } from '@harbour/graphql-kit';
 import { DEFAULT_LIMITS, limitViolation, measureOperation, withoutSuggestions } from './operation-limits';
 
 const schema = buildSchema(readFileSync(path.join(repoRoot(), 'schema', 'api.graphql'), 'utf8'));
@@ -28,7 +29,8 @@ describe('measuring an operation', () => {
     const measured = measure(`
       query { a: roles { ...R } b: roles { ...R } }
       fragment R on Role { code name }`);
-    expect(measured).toEqual({ depth: 2, aliases: 2, cost: 6, introspects: false });
+    // roles has no `first`: counted at its most (LIST_SIZES).
+    expect(measured).toEqual({ depth: 2, aliases: 2, cost: 2 * (1 + LIST_SIZES['Query.roles'] * 2), introspects: false });
   });
 
   it('refuses too deep and too many aliases, and introspection only when not allowed', () => {

@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { listSize } from '@harbour/graphql-kit';
 
 /** How large an operation the gateway will run. docs/security.md says why these numbers. */
 export interface OperationLimits {
@@ -21,7 +22,10 @@ export interface OperationLimits {
   maxDepth: number;
   /** Aliased fields in one operation. */
   maxAliases: number;
-  /** Estimated work: each field costs 1, times the page size (`first`) of every list above it. */
+  /**
+   * Estimated work: each field costs 1, times the size of every list above it: the page asked
+   * for (`first`), or for a list without `first` the most it ever holds (LIST_SIZES).
+   */
   maxCost: number;
   /** Operations in one batched HTTP request. */
   maxBatch: number;
@@ -44,10 +48,14 @@ interface Walk {
   introspects: boolean;
 }
 
-/** The page size a field asks for: its `first` argument (a literal, a variable or the schema default), else 1. */
-function pageSize(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, variables: Record<string, unknown>): number {
+/**
+ * How many items a field can give: its `first` argument (a literal, a variable or the schema
+ * default); for a list without `first`, the most it holds (LIST_SIZES; a connection's `nodes`
+ * are its parent's page, counted there); else 1.
+ */
+function pageSize(field: FieldNode, parent: GraphQLCompositeType | undefined, definition: GraphQLField<unknown, unknown> | undefined, variables: Record<string, unknown>): number {
   const argument = definition?.args.find((arg) => arg.name === 'first');
-  if (!argument) return 1;
+  if (!argument) return (parent && definition && listSize(parent.name, definition.name)) ?? 1;
   const given = field.arguments?.find((arg) => arg.name.value === 'first');
   const value = given ? valueFromAST(given.value, argument.type, variables) : argument.defaultValue;
   return typeof value === 'number' && value > 0 ? value : 1;
@@ -76,7 +84,7 @@ function measureSelections(
       const childType = named && isCompositeType(named) && !isIntrospectionType(named) ? named : undefined;
       const child = selection.selectionSet ? measureSelections(walk, selection.selectionSet, childType, seen) : { depth: 0, cost: 0 };
       depth = Math.max(depth, 1 + child.depth);
-      cost += 1 + pageSize(selection, definition, walk.variables) * child.cost;
+      cost += 1 + pageSize(selection, type, definition, walk.variables) * child.cost;
     } else {
       let fragmentSelections: SelectionSetNode | undefined;
       let condition: string | undefined;

@@ -1,3 +1,4 @@
+import { LIST_SIZES } from '@harbour/graphql-kit';
 import { BELONG_WHERE_ITEM, INSTRUMENTS, OUTCOME_CONSTRUCTS, type ConstructSpec, type QuestionJson } from '@harbour/survey-kit';
 import { confidenceInterval95, cronbachAlpha, mean, pearson, variance } from '../statistics/statistics';
 import type { MeasureSums } from './report-query';
@@ -117,7 +118,8 @@ function constructFigure(code: string, sums: MeasureSums, measures: Map<string, 
 export function figuresOf(measures: Map<string, MeasureSums>): Figures {
   const constructs = [...under(measures, 'construct:').entries()]
     .map(([code, sums]) => constructFigure(code, sums, measures))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .slice(0, LIST_SIZES['ReportFigures.constructs']);
 
   const where = under(measures, `choice:${BELONG_WHERE_ITEM}:`);
   const whereN = [...where.values()].reduce((sum, s) => sum + s.n, 0);
@@ -149,6 +151,7 @@ export function figuresOf(measures: Map<string, MeasureSums>): Figures {
     checklist.push({ item, question: questionText(item), yes: share(values.get('true') ?? 0, n) });
   }
   checklist.sort((a, b) => a.item.localeCompare(b.item));
+  checklist.splice(LIST_SIZES['ReportFigures.checklist']);
 
   const drivers: DriverFigure[] = [];
   for (const [name, s] of under(measures, 'pair:')) {
@@ -159,6 +162,9 @@ export function figuresOf(measures: Map<string, MeasureSums>): Figures {
     drivers.push({ item, question: questionText(item), outcome, n: s.n, correlation: round(r, 3) });
   }
   drivers.sort((a, b) => a.outcome.localeCompare(b.outcome) || Math.abs(b.correlation ?? 0) - Math.abs(a.correlation ?? 0) || a.item.localeCompare(b.item));
+  // The strongest for each outcome, as many for each.
+  const perOutcome = LIST_SIZES['ReportFigures.drivers'] / OUTCOME_CONSTRUCTS.length;
+  const strongest = drivers.filter((d, i) => i < perOutcome || drivers[i - perOutcome]!.outcome !== d.outcome);
 
   return {
     responded: measures.get('responses')?.n ?? 0,
@@ -167,6 +173,6 @@ export function figuresOf(measures: Map<string, MeasureSums>): Figures {
     isolationRisk: risk ? share(risk.favourable, risk.n) : null,
     intentionToLeave: stay ? share(stay.distribution.slice(0, LEAVING_BELOW_BIN).reduce((a, b) => a + b, 0), stay.n) : null,
     checklist,
-    drivers,
+    drivers: strongest,
   };
 }

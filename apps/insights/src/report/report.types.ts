@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { atMost, LIST_SIZES } from '@harbour/graphql-kit';
 
 export enum TenureBand {
   MONTHS_0_3 = '0-3',
@@ -100,7 +101,7 @@ export class ConstructResult {
   @Field(() => ShareFigure, { description: 'Scores on the good side of the construct\'s favourable point (for most, agreeing on average).' })
   favourable!: ShareFigure;
 
-  @Field(() => [Int], { description: 'Respondents whose score fell in each fifth of 0–10: [0, 2), [2, 4), [4, 6), [6, 8), [8, 10].' })
+  @Field(() => [Int], { description: `Respondents whose score fell in each fifth of 0–10: [0, 2), [2, 4), [4, 6), [6, 8), [8, 10]. ${atMost('ConstructResult.distribution')}` })
   distribution!: number[];
 
   @Field(() => Float, { nullable: true, description: 'Cronbach\'s alpha (internal consistency) for constructs of several items; null for one item or too little variation.' })
@@ -172,7 +173,7 @@ export class ReportFigures {
   @Field(() => Int, { nullable: true, description: 'Respondents these figures rest on; null when suppressed.' })
   responded!: number | null;
 
-  @Field(() => [ConstructResult], { description: 'Each construct scored, by name.' })
+  @Field(() => [ConstructResult], { description: `Each construct scored, by name: the first ${LIST_SIZES['ReportFigures.constructs']} (a library instrument has at most 7). ${atMost('ReportFigures.constructs')}` })
   constructs!: ConstructResult[];
 
   @Field(() => BelongingMapFigure, { nullable: true, description: 'Where they feel they belong; null when the survey does not ask.' })
@@ -184,10 +185,10 @@ export class ReportFigures {
   @Field(() => ShareFigure, { nullable: true, description: 'Leaning towards leaving: intention to stay below 4 of 10.' })
   intentionToLeave!: ShareFigure | null;
 
-  @Field(() => [ChecklistRate], { description: 'Yes/no onboarding and governance items (scope of practice written down, supervisor named, induction done, ...).' })
+  @Field(() => [ChecklistRate], { description: `Yes/no onboarding and governance items (scope of practice written down, supervisor named, induction done, ...), by item code: the first ${LIST_SIZES['ReportFigures.checklist']}. ${atMost('ReportFigures.checklist')}` })
   checklist!: ChecklistRate[];
 
-  @Field(() => [Driver], { description: 'Items by how closely they go with belonging and with intention to stay, strongest first.' })
+  @Field(() => [Driver], { description: `Items by how closely they go with belonging and with intention to stay, strongest first: the ${LIST_SIZES['ReportFigures.drivers'] / 2} strongest for each. ${atMost('ReportFigures.drivers')}` })
   drivers!: Driver[];
 }
 
@@ -214,7 +215,7 @@ export class Breakdown {
   @Field(() => ReportDimension, { description: 'What it groups by.' })
   dimension!: ReportDimension;
 
-  @Field(() => [BreakdownRow], { description: 'Every group the dimension has in the filter, shown or suppressed.' })
+  @Field(() => [BreakdownRow], { description: `Every group the dimension has in the filter, shown or suppressed. A breakdown of more groups is refused (BAD_USER_INPUT): narrow the filter. ${atMost('Breakdown.rows')}` })
   rows!: BreakdownRow[];
 
   @Field(() => ReportFigures, {
@@ -274,7 +275,10 @@ export class CommentSet {
   @Field(() => Int, { description: 'The fewest respondents a group needs before its comments are shown.' })
   minimum!: number;
 
-  @Field(() => [CommentText], { description: 'The comments (none when not shown). Anonymous campaigns\' comments are never included.' })
+  @Field(() => Int, { description: 'How many comments there are in all (0 when not shown).' })
+  total!: number;
+
+  @Field(() => [CommentText], { description: `The comments (none when not shown), in an order that tells nothing of who or when: the first ${LIST_SIZES['Comments.comments']} of them (total says how many). Anonymous campaigns' comments are never included. ${atMost('Comments.comments')}` })
   comments!: CommentText[];
 }
 
@@ -306,6 +310,6 @@ export class RetentionBand {
 
 @ObjectType('Retention', { description: 'Leaving by belonging band, from employment records: pseudonymous campaigns only.' })
 export class Retention {
-  @Field(() => [RetentionBand], { description: 'LOW, MIDDLE and HIGH belonging.' })
+  @Field(() => [RetentionBand], { description: `LOW, MIDDLE and HIGH belonging. ${atMost('Retention.bands')}` })
   bands!: RetentionBand[];
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
-import type { HarbourContext } from '@harbour/graphql-kit';
+import { atMost, LIST_SIZES, type HarbourContext } from '@harbour/graphql-kit';
 import { openEvaluation } from './open-evaluation';
 import { Breakdown, CommentSet, ReleasedLinks, ReportDimension, ReportFigures, Retention, RoleEvaluationFilter, TenurePoint, TrendInterval, TrendPoint } from './report.types';
 import { benchmarkFor, breakdownOf, commentsOf, releasedLinksOf, figuresFor, invitationFigures, peersFor, retentionOf, tenureCurveOf, trendOf, type Evaluation } from './role-evaluation.service';
@@ -47,7 +47,7 @@ export class RoleEvaluationResolver {
     return Object.assign(new RoleEvaluation(), { evaluation, minimumGroupSize: evaluation.minimumGroupSize, figures, ...invitations });
   }
 
-  @FieldResolver(() => [ReleasedLinks], { description: 'The campaigns of this report\'s surveys whose personal links were released for hand delivery, oldest first; empty when none were.' })
+  @FieldResolver(() => [ReleasedLinks], { description: `The campaigns of this report's surveys whose personal links were released for hand delivery, oldest first (the latest ${LIST_SIZES['RoleEvaluation.releasedLinks']}); empty when none were. ${atMost('RoleEvaluation.releasedLinks')}` })
   releasedLinks(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<ReleasedLinks[]> {
     return releasedLinksOf(ctx.db, report.evaluation);
   }
@@ -76,13 +76,13 @@ export class RoleEvaluationResolver {
 
   @FieldResolver(() => [TrendPoint], {
     description:
-      'The figures by month or quarter answered, from the first period to the last: at most ten years (120 months or 40 quarters). A filter whose from and to span more is refused (BAD_USER_INPUT); without them, the last ten years the data has.',
+      `The figures by month or quarter answered, from the first period to the last: at most ten years (120 months or 40 quarters). A filter whose from and to span more is refused (BAD_USER_INPUT); without them, the last ten years the data has. ${atMost('RoleEvaluation.trend')}`,
   })
   trend(@Root() report: RoleEvaluation, @Arg('interval', () => TrendInterval, { defaultValue: TrendInterval.QUARTER }) interval: TrendInterval, @Ctx() ctx: HarbourContext): Promise<TrendPoint[]> {
     return trendOf(ctx.db, report.evaluation, interval);
   }
 
-  @FieldResolver(() => [TenurePoint], { description: 'The tenure curve: the figures by months in post when answering.' })
+  @FieldResolver(() => [TenurePoint], { description: `The tenure curve: the figures by months in post when answering. ${atMost('RoleEvaluation.tenureCurve')}` })
   tenureCurve(@Root() report: RoleEvaluation, @Ctx() ctx: HarbourContext): Promise<TenurePoint[]> {
     return tenureCurveOf(ctx.db, report.evaluation);
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, HarbourError, parseId, type GrantScope } from '@harbour/graphql-kit';
+import { ErrorCode, HarbourError, LIST_SIZES, parseId, type GrantScope } from '@harbour/graphql-kit';
 import { INSTRUMENTS, TENURE_BANDS } from '@harbour/survey-kit';
 import { BENCHMARK_MIN_TENANTS } from '../disclosure/refresh-benchmark';
 import { refreshTenants, type Population } from '../disclosure/refresh-cells';
@@ -22,11 +22,15 @@ export interface Evaluation {
 }
 
 
+/** The most values one of a filter's lists (surveys, roles, settings, cohorts) may hold. */
+export const MAX_FILTER_VALUES = 200;
+
 const bad = (argument: string, message: string) => new HarbourError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, { argument });
 
 function list<T>(argument: string, values: T[] | undefined | null, check: (value: T) => T = (v) => v): T[] | undefined {
   if (values === undefined || values === null) return undefined;
   if (!values.length) throw bad(argument, 'an empty list matches no one; leave it out to mean any');
+  if (values.length > MAX_FILTER_VALUES) throw bad(argument, `${values.length} values; the most is ${MAX_FILTER_VALUES}`);
   return [...new Set(values.map(check))];
 }
 
@@ -177,8 +181,12 @@ export async function breakdownOf(db: EntityManager, ev: Evaluation, dimension: 
     if (ev.tenantIds.length !== 1) throw bad('organisationId', 'to break down by organisation across several trusts, choose one organisation');
     filter = { ...filter, organisationId: ev.tenantIds[0] };
   }
-  const grouped = await sumCells(db, ev.scope, filter, dimension as Grouping, FIGURE_MEASURES);
   const values = await valuesOf(db, ev, dimension, filter.organisationId!);
+  const most = LIST_SIZES['Breakdown.rows'];
+  if (values.length > most) {
+    throw bad('by', `a breakdown by ${dimension.toLowerCase()} here has ${values.length} groups; the most is ${most}: narrow the filter (an organisation lower down, or fewer roles, settings or cohorts)`);
+  }
+  const grouped = await sumCells(db, ev.scope, filter, dimension as Grouping, FIGURE_MEASURES);
   const comparable = ev.instruments.length > 0 && (dimension === ReportDimension.ROLE || dimension === ReportDimension.SETTING || dimension === ReportDimension.TENURE_BAND);
   const benchmark = comparable ? await sumBenchmarkCells(db, benchmarkFilter(ev), dimension as 'role' | 'setting' | 'tenure_band', FIGURE_MEASURES) : null;
   const rows = values.map(({ key, label }) => ({
@@ -229,22 +237,22 @@ const throughCells = (population: Population) => `JOIN insights.report_atom a ON
 export async function commentsOf(db: EntityManager, ev: Evaluation, responded: number | null): Promise<CommentSet> {
   const minimum = ev.minimumComments;
   if (!responded || responded < minimum) {
-    return { shown: false, reason: `Comments are shown for groups of ${minimum} or more respondents; this group is smaller. Widen the filter to read them.`, minimum, comments: [] };
+    return { shown: false, reason: `Comments are shown for groups of ${minimum} or more respondents; this group is smaller. Widen the filter to read them.`, minimum, total: 0, comments: [] };
   }
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
   const { where } = cellConditions(ev.scope, ev.filter, bind);
   const rows = (await db.query(
-    `SELECT r.question AS item, r.text FROM responses.report_comment r ${throughCells('comments')}
+    `SELECT r.question AS item, r.text, count(*) OVER ()::int AS total FROM responses.report_comment r ${throughCells('comments')}
      JOIN forms.report_campaign k ON k.campaign_id = r.campaign_id AND k.anonymity <> 'anonymous'
      WHERE ${where.join(' AND ')} AND c.n >= ${bind(minimum)}
-     ORDER BY md5(r.text), r.text`,
+     ORDER BY md5(r.text), r.text LIMIT ${bind(LIST_SIZES['Comments.comments'])}`,
     params,
-  )) as { item: string; text: string }[];
-  return { shown: true, reason: null, minimum, comments: rows.map((r) => ({ ...r, question: questionText(r.item) })) };
+  )) as { item: string; text: string; total: number }[];
+  return { shown: true, reason: null, minimum, total: rows[0]?.total ?? 0, comments: rows.map((r) => ({ item: r.item, text: r.text, question: questionText(r.item) })) };
 }
 
-const RETENTION_BANDS: [string, string][] = [
+export const RETENTION_BANDS: [string, string][] = [
   ['LOW', 'belonging < 5'],
   ['MIDDLE', 'belonging >= 5 AND belonging < 7.5'],
   ['HIGH', 'belonging >= 7.5'],
@@ -283,8 +291,8 @@ export async function retentionOf(db: EntityManager, ev: Evaluation): Promise<Re
 export async function releasedLinksOf(db: EntityManager, ev: Evaluation): Promise<{ campaignId: string; releasedAt: Date }[]> {
   const rows = (await db.query(
     `SELECT l.campaign_id, l.released_at FROM responses.report_link_release l JOIN forms.report_campaign c ON c.campaign_id = l.campaign_id
-     WHERE c.survey_id = ANY($1::uuid[]) ORDER BY l.released_at, l.campaign_id`,
-    [ev.filter.surveyIds],
+     WHERE c.survey_id = ANY($1::uuid[]) ORDER BY l.released_at DESC, l.campaign_id LIMIT $2`,
+    [ev.filter.surveyIds, LIST_SIZES['RoleEvaluation.releasedLinks']],
   )) as { campaign_id: string; released_at: Date }[];
-  return rows.map((r) => ({ campaignId: r.campaign_id, releasedAt: r.released_at }));
+  return rows.reverse().map((r) => ({ campaignId: r.campaign_id, releasedAt: r.released_at }));
 }

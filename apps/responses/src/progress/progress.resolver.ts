@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { authorise, notFound, parseId, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { authorise, LIST_SIZES, notFound, parseId, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { CampaignProgress } from './progress.types';
 import { releasesOf } from '../delivery/link-release';
 import { showable, suppressedKeys } from './suppression';
@@ -64,7 +64,8 @@ export class ProgressResolver {
       linksReleasedAt: released.get(id) ?? null,
       responseRate: completedShown ? (t.invited ? t.completed / t.invited : 0) : null,
       minGroupSize: campaign.min_group_size,
-      byOrganisation: groups.map((g) => {
+      // Withheld as a whole (above), then the largest shown.
+      byOrganisation: groups.slice(0, LIST_SIZES['CampaignProgress.byOrganisation']).map((g) => {
         const suppressed = hidden.has(g.organisation_id);
         return {
           organisation: { id: g.organisation_id },

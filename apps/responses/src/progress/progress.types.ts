@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { atMost, LIST_SIZES } from '@harbour/graphql-kit';
 import { OrganisationRef } from '../organisation/organisation.ref';
 
 @ObjectType({ description: 'How far a campaign has got in one organisation (where its people were when invited).' })
@@ -60,6 +61,6 @@ export class CampaignProgress {
   @Field(() => Int, { description: 'The smallest group whose completed count is shown.' })
   minGroupSize!: number;
 
-  @Field(() => [OrganisationProgress], { description: 'By organisation, largest first.' })
+  @Field(() => [OrganisationProgress], { description: `By employing organisation, largest first: the ${LIST_SIZES['CampaignProgress.byOrganisation']} largest. ${atMost('CampaignProgress.byOrganisation')}` })
   byOrganisation!: OrganisationProgress[];
 }
