@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DEMO_ACCOUNTS, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -5,10 +6,12 @@ import { DEMO_ACCOUNTS, signInAs, startTestPlatform, type TestPlatform } from '.
  * refused before any is done, naming what to change; bounded ones are answered.
  */
 let platform: TestPlatform;
+/** Each subgraph request's time budget here: long enough for every other request in this file. */
+const BUDGET_MS = 6000;
 let evaluator: Record<string, string>;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await startTestPlatform({ HARBOUR_REQUEST_BUDGET_MS: String(BUDGET_MS) });
   evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
 }, 120_000);
 
@@ -50,4 +53,69 @@ describe('a report request', () => {
     expect(ten.data.roleEvaluation.trend).toHaveLength(40);
     expect(ten.data.roleEvaluation.trend[39].period).toBe('2026-Q4');
   });
+});
+
+describe('a report that cannot finish', () => {
+  const REPORT = '{ roleEvaluation(filter: { instrument: "where_i_belong" }) { completed } }';
+
+  /**
+   * Holds the surveys table locked (as a long migration would) while `work` runs: a report
+   * then waits on the lock inside PostgreSQL, as a slow one would run there.
+   */
+  async function whileSurveysLocked<T>(work: (waiting: () => Promise<number>) => Promise<T>): Promise<T> {
+    const locker = new Client({ connectionString: platform.database.ownerUrl });
+    const watcher = new Client({ connectionString: platform.database.ownerUrl });
+    await Promise.all([locker.connect(), watcher.connect()]);
+    try {
+      await locker.query('BEGIN; LOCK TABLE forms.survey IN ACCESS EXCLUSIVE MODE');
+      // Statements waiting on that lock now (pg_locks: pg_stat_activity hides other roles' waits).
+      const waiting = async () =>
+        Number((await watcher.query(`SELECT count(*) AS n FROM pg_locks WHERE relation = 'forms.survey'::regclass AND NOT granted`)).rows[0].n);
+      return await work(waiting);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await Promise.all([locker.end(), watcher.end()]);
+    }
+  }
+
+  const until = async (check: () => Promise<boolean>, ms: number) => {
+    const started = Date.now();
+    while (Date.now() - started < ms) {
+      if (await check()) return Date.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return null;
+  };
+
+  it('is stopped at its time budget, its statement cancelled in PostgreSQL, with REQUEST_TIMEOUT', async () => {
+    await whileSurveysLocked(async (waiting) => {
+      const started = Date.now();
+      const answer = graphql(REPORT);
+      expect(await until(async () => (await waiting()) > 0, 3000)).not.toBeNull();
+      // Answered by the budget (with room for a loaded machine), not by the 15 s statement timeout.
+      const body = await Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), BUDGET_MS + 3000))]);
+      const took = Date.now() - started;
+      if (!body) throw new Error(`No answer ${took} ms after a report was sent with a budget of ${BUDGET_MS} ms`);
+      console.log(`a report stuck behind a lock: ${body.errors?.[0]?.extensions?.code} after ${took} ms (budget ${BUDGET_MS} ms)`);
+      expect(body.errors?.[0]?.extensions?.code).toBe('REQUEST_TIMEOUT');
+      expect(body.errors?.[0]?.message).toMatch(/ran longer than 6 s and was stopped/);
+      expect(took).toBeGreaterThanOrEqual(BUDGET_MS);
+      expect(await waiting()).toBe(0);
+    });
+    // And the next report, the lock gone, is answered.
+    expect((await graphql(REPORT)).errors).toBeUndefined();
+  }, 30_000);
+
+  it('is cancelled in PostgreSQL when its client goes, long before its budget', async () => {
+    await whileSurveysLocked(async (waiting) => {
+      const client = new AbortController();
+      const sent = fetch(platform.gatewayUrl, { method: 'POST', signal: client.signal, headers: { 'content-type': 'application/json', ...evaluator }, body: JSON.stringify({ query: REPORT }) }).catch(() => 'aborted');
+      expect(await until(async () => (await waiting()) > 0, 3000)).not.toBeNull();
+      client.abort();
+      expect(await sent).toBe('aborted');
+      const gone = await until(async () => (await waiting()) === 0, BUDGET_MS / 2);
+      console.log(`a report whose client went: its statement gone from PostgreSQL after ${gone} ms`);
+      expect(gone).not.toBeNull();
+    });
+  }, 30_000);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
@@ -17,25 +18,34 @@ import type { GatewayOptions } from './gateway-options';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
+  /** This request's own key to its abort signal (client-chosen request ids may repeat). */
+  hop: string;
   /** The caller header, verified before GraphQL ran. */
   caller: string;
   harbourSignedIn: boolean;
   client: string;
 }
 
+/** Carries, on each subgraph call, the key to its request's abort signal (meaningless to subgraphs). */
+const HOP_HEADER = 'x-harbour-hop';
+
 /**
  * Apollo Gateway in Apollo Server over the supergraph file, tuned: Node's own HTTP server,
  * keep-alive to subgraphs through Node's fetch, no tracing, cache hints or usage reporting.
  */
 export async function startApolloGateway(options: GatewayOptions): Promise<RunningHttpServer> {
+  const abortSignals = new Map<string, AbortSignal>();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
       new SubgraphSource<GatewayContext>(name, {
         url: options.subgraphUrls[name as SubgraphName] ?? url,
-        // Node's fetch (undici) keeps connections to subgraphs alive between requests.
-        fetcher: fetch as unknown as SubgraphSource<GatewayContext>['fetcher'],
+        // Node's fetch (undici) keeps connections to subgraphs alive between requests; a client
+        // that goes aborts its request's subgraph calls, which cancels their database work.
+        fetcher: ((url: string, init: RequestInit & { headers?: Record<string, string> }) =>
+          fetch(url, { ...init, signal: abortSignals.get(init.headers?.[HOP_HEADER] ?? '') })) as unknown as SubgraphSource<GatewayContext>['fetcher'],
         willSendRequest({ request, context }) {
+          request.http?.headers.set(HOP_HEADER, context.hop);
           request.http?.headers.set(GATEWAY_SECRET_HEADER, options.gatewaySecret);
           request.http?.headers.set(CALLER_HEADER, context.caller);
           request.http?.headers.set(CLIENT_HEADER, context.client);
@@ -75,9 +85,12 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
     },
     maxBatch: options.limits.maxBatch,
     maxBodyBytes: options.maxBodyBytes,
-    context: async (req) => {
+    context: async (req, signal, res) => {
       const verified = callers.get(req)!;
-      return { requestId: requestIdOf(req), caller: verified.header, harbourSignedIn: verified.signedIn, client: describeClient(req) };
+      const hop = randomUUID();
+      abortSignals.set(hop, signal);
+      res.once('close', () => abortSignals.delete(hop));
+      return { requestId: requestIdOf(req), hop, caller: verified.header, harbourSignedIn: verified.signedIn, client: describeClient(req) };
     },
   });
 }

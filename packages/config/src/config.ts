@@ -43,6 +43,8 @@ export interface HarbourConfig {
   /** Pool size per subgraph process. */
   poolMax: number;
   statementTimeoutMs: number;
+  /** How long one GraphQL request may run in a subgraph before its database work is cancelled. */
+  requestBudgetMs: number;
   /** Longest wait for a connection (from the pool, or a new one) before a request is answered 503 with Retry-After. */
   connectTimeoutMs: number;
   /** Where respondents' links point: the web app's address as they reach it. */
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     maxBodyBytes: intFrom(env, 'HARBOUR_MAX_BODY_BYTES', 8 * 1024 * 1024 + 64 * 1024),
     poolMax: intFrom(env, 'HARBOUR_DB_POOL_MAX', 10),
     statementTimeoutMs: intFrom(env, 'HARBOUR_DB_STATEMENT_TIMEOUT_MS', 15000),
+    requestBudgetMs: intFrom(env, 'HARBOUR_REQUEST_BUDGET_MS', 30000),
     connectTimeoutMs: intFrom(env, 'HARBOUR_DB_CONNECT_TIMEOUT_MS', 2000),
     publicUrl: (env.HARBOUR_PUBLIC_URL || `http://127.0.0.1:${intFrom(env, 'PORT', 4000)}`).replace(/\/+$/, ''),
     smtpUrl: smtpUrlFrom(env.HARBOUR_SMTP_URL),

@@ -9,3 +9,4 @@ export { credentialsFileFor, embeddedCredentials } from './credentials';
 export type { EmbeddedCredentials } from './credentials';
 export { tenantIsolation } from './row-level-security';
 export { auditTable } from './audit-table';
+export { cancelRunningStatement } from './cancel';

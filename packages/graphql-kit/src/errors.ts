@@ -11,6 +11,8 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Too many tries (failed sign-ins): wait `extensions.retryAfter` seconds (HTTP 429 at the gateway's sign-in route). */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** The request ran past its time budget (HARBOUR_REQUEST_BUDGET_MS) and was stopped, its database work cancelled: ask for less. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { answerHealth, type ReadinessChecks } from './health';
 import { inputProblem, searchProblem } from './input-guard';
+import { ErrorCode, HarbourError } from './errors';
 import { log } from './log';
 import { withRequestLog } from './request-log';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
@@ -20,7 +21,10 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   port: number;
   /** Path the GraphQL endpoint answers on. */
   path?: string;
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Makes the request's context; `signal` aborts when its time budget runs out or its client goes, with the reason. */
+  context: (req: IncomingMessage, signal: AbortSignal, res: ServerResponse) => Promise<TContext>;
+  /** How long a GraphQL request may run before its signal aborts with REQUEST_TIMEOUT; none when absent. */
+  budgetMs?: number;
   /**
    * Runs after execution and before the response is written, whenever a context was made:
    * where a request's transaction commits, so a client never reads ahead of its own write.
@@ -80,6 +84,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function overBudget(ms: number): HarbourError {
+  return new HarbourError(ErrorCode.REQUEST_TIMEOUT, `The request ran longer than ${ms / 1000} s and was stopped: ask for less (a narrower filter, fewer fields or aliases)`, { budgetMs: ms });
 }
 
 export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
@@ -155,12 +163,19 @@ export async function serveGraphQL<TContext extends BaseContext>(
     }
     let context: Promise<TContext> | undefined;
     let result: Awaited<ReturnType<typeof options.server.executeHTTPGraphQLRequest>>;
+    const work = new AbortController();
+    const budget = options.budgetMs ? setTimeout(() => work.abort(overBudget(options.budgetMs!)), options.budgetMs) : undefined;
+    res.once('close', () => {
+      clearTimeout(budget);
+      if (!res.writableFinished) work.abort(new Error('The client went before the answer was sent'));
+    });
     try {
       result = await options.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => (context = options.context(req)),
+        context: () => (context = options.context(req, work.signal, res)),
       });
     } finally {
+      clearTimeout(budget);
       if (context && options.settle) {
         const made = await context.catch(() => undefined);
         if (made) await options.settle(made);

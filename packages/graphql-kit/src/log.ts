@@ -20,7 +20,8 @@ function levelFromEnv(): string {
 
 export const log: Logger = pino({
   level: levelFromEnv(),
-  base: { service: 'harbour' },
+  // No pid or hostname: `service` (nameLogService) says which process wrote a line.
+  base: {},
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
   mixin: () => {

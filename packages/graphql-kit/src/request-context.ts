@@ -8,8 +8,12 @@ import { openRequestScope, type RequestScope } from './request-scope';
 
 const scopes = new WeakMap<HarbourContext, RequestScope>();
 
-/** A request's context: the verified caller and a transaction scoped to the caller's tenants. */
-export async function createRequestContext(dataSource: DataSource, req: IncomingMessage): Promise<HarbourContext> {
+/**
+ * A request's context: the verified caller and a transaction scoped to the caller's tenants.
+ * When `signal` aborts (the time budget ran out, or the client went), the transaction's work
+ * is cancelled with the signal's reason.
+ */
+export async function createRequestContext(dataSource: DataSource, req: IncomingMessage, signal?: AbortSignal): Promise<HarbourContext> {
   const caller = decodeCaller(headerValue(req.headers[CALLER_HEADER]));
   if (!caller) throw new HarbourError(ErrorCode.UNAUTHENTICATED, 'The caller header does not parse');
   // Lazy: the connection is taken at the first statement, so a request that waits first (a
@@ -25,6 +29,8 @@ export async function createRequestContext(dataSource: DataSource, req: Incoming
     outcome: { failed: false },
   };
   scopes.set(context, scope);
+  if (signal?.aborted) scope.cancel(signal.reason as Error);
+  else signal?.addEventListener('abort', () => scope.cancel(signal.reason as Error), { once: true });
   return context;
 }
 

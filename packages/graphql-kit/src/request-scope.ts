@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { cancelRunningStatement } from '@harbour/db';
 import { tenantsOf, type Caller } from './auth/caller';
 import { isUuid } from './ids';
 
@@ -7,6 +8,12 @@ export interface RequestScope {
   db: EntityManager;
   /** Commits (or rolls back when `ok` is false) and returns the connection to the pool. */
   finish(ok: boolean): Promise<void>;
+  /**
+   * Stops the request's database work: the statement running now is cancelled in PostgreSQL,
+   * and this one and every later statement fails with `reason`. Nothing is kept: the
+   * transaction is never committed, and its connection is closed rather than reused.
+   */
+  cancel(reason: Error): void;
 }
 
 /**
@@ -25,6 +32,7 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
   const query = runner.query.bind(runner);
   let begun: Promise<void> | undefined;
   let finished = false;
+  const stopped: { reason?: Error } = {};
   // One round trip, not two: BEGIN and the settings in one simple-protocol query. Never after
   // the request has finished (a sibling resolver still running then would take a connection
   // that nothing gives back).
@@ -33,7 +41,7 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
   // Tell TypeORM the transaction is open, so a nested transaction() takes a savepoint
   // instead of committing this one early.
   Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-  oneAtATime(runner, begin);
+  oneAtATime(runner, begin, stopped);
   if (!options.lazy) {
     try {
       await begin();
@@ -44,9 +52,19 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
   }
   return {
     db: runner.manager,
+    cancel(reason) {
+      if (finished || stopped.reason) return;
+      stopped.reason = reason;
+      cancelRunningStatement(runner);
+    },
     async finish(ok) {
       if (finished) return;
       finished = true;
+      if (stopped.reason) {
+        // Closed, not pooled: the transaction goes with it, and a late cancel lands nowhere.
+        await (runner as unknown as { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(stopped.reason);
+        return;
+      }
       try {
         // Never begun (or never able to): nothing to end.
         if (begun && (await begun.then(() => true, () => false))) {
@@ -65,11 +83,21 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
  * statements are queued here, one after another, rather than handed to the driver together
  * (which pg deprecates).
  */
-function oneAtATime(runner: QueryRunner, begin: () => Promise<void>): void {
+function oneAtATime(runner: QueryRunner, begin: () => Promise<void>, stopped: { reason?: Error }): void {
   const query = runner.query.bind(runner);
   let last: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const run = () => begin().then(() => query(...args));
+    const run = () =>
+      stopped.reason
+        ? Promise.reject(stopped.reason)
+        : begin()
+            .then(() => {
+              if (stopped.reason) throw stopped.reason;
+              return query(...args);
+            })
+            .catch((error: unknown) => {
+              throw stopped.reason ?? error;
+            });
     const next = last.then(run, run);
     last = next.catch(() => undefined);
     return next;

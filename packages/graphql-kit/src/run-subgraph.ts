@@ -57,6 +57,7 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     internalRoutes: definition.internalRoutes?.(dataSource),
     downloads: definition.downloads,
     maxBodyBytes: config.maxBodyBytes,
+    budgetMs: config.requestBudgetMs,
   });
   log.info({ url: running.url }, 'listening');
   const stopJobs = startBackgroundJobs(definition.jobs ?? [], dataSource, (message) => log.error(message));

@@ -30,6 +30,8 @@ export interface SubgraphServerOptions {
   downloads?: Downloads;
   /** Largest request body read, in bytes. */
   maxBodyBytes?: number;
+  /** How long one GraphQL request may run before its database work is cancelled (REQUEST_TIMEOUT). */
+  budgetMs?: number;
 }
 
 /** An endpoint only the gateway calls: JSON in, JSON out. */
@@ -144,7 +146,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     maxBodyBytes: options.maxBodyBytes,
     // Ready when its database answers.
     readiness: { database: () => options.dataSource.query('SELECT 1') },
-    context: (req) => createRequestContext(options.dataSource, req),
+    context: (req, signal) => createRequestContext(options.dataSource, req, signal),
+    budgetMs: options.budgetMs,
     settle: settleRequestContext,
     refuse: (req) => {
       switch (checkGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], options.gatewaySecret)) {
