@@ -17,32 +17,39 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** A query answered by one subgraph alone. */
+/** A query answered by one subgraph alone (beside the directory's check of the caller, for signed-in callers). */
 const BY_SUBGRAPH: Record<string, string> = {
   directory: '{ roles { id } }',
   forms: '{ instruments { code title } }',
   insights: '{ roleEvaluation(filter: { instrument: "where_i_belong" }) { figures { responded } } }',
+  // A link nobody holds: NOT_FOUND is the responses subgraph's answer.
+  responses: '{ invitation(token: "no-such-link-for-the-supervision-test") { state } }',
 };
+
+/** What only a running subgraph can give: data, or its own refusal; never SERVICE_UNAVAILABLE or an internal error. */
+const ANSWERED_CODES = new Set(['NOT_FOUND']);
 
 async function ask(query: string): Promise<{ status: number; ok: boolean; text: string }> {
   try {
     const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...evaluator }, body: JSON.stringify({ query }) });
     const text = await response.text();
-    const body = JSON.parse(text) as { errors?: unknown[] };
-    return { status: response.status, ok: response.status === 200 && !body.errors, text };
+    const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
+    const answered = (body.errors ?? []).every((error) => ANSWERED_CODES.has(error.extensions?.code ?? ''));
+    return { status: response.status, ok: response.status === 200 && answered, text };
   } catch (error) {
     return { status: 0, ok: false, text: String(error) };
   }
 }
 
-describe.each(['insights', 'forms'])('the %s subgraph killed with SIGKILL under load', (killed) => {
+// The directory last: while it is down, signed-in callers are let in on their last verification (caller-auth.ts).
+describe.each(['insights', 'forms', 'responses', 'directory'])('the %s subgraph killed with SIGKILL under load', (killed) => {
   it('is started again and answers (within 20 s here; 10 s is the aim), while the other subgraphs answer at least 99% of queries', async () => {
     const others = Object.keys(BY_SUBGRAPH).filter((name) => name !== killed);
     const results: Record<string, { ok: number; all: number }> = Object.fromEntries(others.map((name) => [name, { ok: 0, all: 0 }]));
     let loading = true;
-    // Two clients per other subgraph, one query at a time each, until the killed one is back (more, on CI's two busy cores, starve the restart itself).
+    // One client per other subgraph, one query at a time each, until the killed one is back (more, on CI's two busy cores, starve the restart itself).
     const load = others.flatMap((name) =>
-      [1, 2].map(async () => {
+      [1].map(async () => {
         for (let i = 0; loading && i < 5000; i++) {
           const answer = await ask(BY_SUBGRAPH[name]!);
           results[name]!.all++;
@@ -70,6 +77,11 @@ describe.each(['insights', 'forms'])('the %s subgraph killed with SIGKILL under 
     if (!missing.ok) {
       expect(missing.text).toContain('SERVICE_UNAVAILABLE');
       expect(missing.text).not.toMatch(/127\.0\.0\.1|https?:\/\/|ECONNREFUSED/);
+    }
+    if (killed === 'directory' && !missing.ok) {
+      // A token the gateway has not verified lately is not let in on trust: it waits for the directory.
+      const stranger = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer never-verified-token' }, body: JSON.stringify({ query: BY_SUBGRAPH.forms }) });
+      expect([503, 401]).toContain(stranger.status);
     }
     // Issue 13 asks for 10 s; on CI's two busy cores a new subgraph process has taken 3.5 to 9.5 s just to start,
     // so this waits up to 20 s, and the figure printed below is what to hold against the 10 s.

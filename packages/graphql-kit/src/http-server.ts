@@ -137,9 +137,15 @@ export async function serveGraphQL<TContext extends BaseContext>(
         raw = await readBody(req, limit);
       } catch (error) {
         if (error instanceof BodyTooLarge) {
-          res.setHeader('connection', 'close');
           sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
-          res.once('finish', () => req.destroy());
+          // Read the rest (discarded), so the client can finish sending and read the answer
+          // (cut off mid-send, it sees a reset, not the 413); one that sends far more is cut off.
+          let discarded = 0;
+          req.on('data', (chunk: Buffer) => {
+            discarded += chunk.length;
+            if (discarded > 8 * limit) req.destroy();
+          });
+          req.resume();
           return;
         }
         throw error;

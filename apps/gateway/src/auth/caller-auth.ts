@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ANONYMOUS, encodeCaller, GATEWAY_SECRET_HEADER, log, type Refusal } from '@harbour/graphql-kit';
 import { CSRF_COOKIE, CSRF_HEADER, csrfHolds, sessionFromCookie } from './session-cookies';
@@ -15,6 +16,43 @@ function unauthenticated(message: string): Refusal {
   return { status: 401, code: 'UNAUTHENTICATED', message };
 }
 
+/**
+ * While the directory cannot be reached, a token it verified within this long is taken as it
+ * was then (its grants too): signed-in people keep working while the directory restarts. The
+ * price: a token revoked or signed out in that time works until the directory is back, for at
+ * most this long after its last check. Whenever the directory answers, it alone decides.
+ */
+export const STALE_VERIFICATION_MS = 5 * 60_000;
+/** Tokens remembered for that, the least recently verified forgotten first. */
+export const REMEMBERED_VERIFICATIONS = 10_000;
+
+/** The last verification of each recent token (by the token's SHA-256), oldest first. */
+class LastVerifications {
+  private readonly byToken = new Map<string, { header: string; at: number }>();
+
+  private key(token: string): string {
+    return createHash('sha256').update(token).digest('base64url');
+  }
+
+  remember(token: string, header: string): void {
+    const key = this.key(token);
+    this.byToken.delete(key);
+    this.byToken.set(key, { header, at: Date.now() });
+    if (this.byToken.size > REMEMBERED_VERIFICATIONS) this.byToken.delete(this.byToken.keys().next().value!);
+  }
+
+  forget(token: string): void {
+    this.byToken.delete(this.key(token));
+  }
+
+  /** The caller header of a verification within STALE_VERIFICATION_MS, with its age; else undefined. */
+  recent(token: string): { header: string; ageMs: number } | undefined {
+    const last = this.byToken.get(this.key(token));
+    const ageMs = last ? Date.now() - last.at : Infinity;
+    return last && ageMs <= STALE_VERIFICATION_MS ? { header: last.header, ageMs } : undefined;
+  }
+}
+
 /** Methods that change nothing: a cookie's session may be used without the CSRF token. */
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
@@ -28,6 +66,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
  */
 export function callerAuth(options: { directoryUrl: string; gatewaySecret: string }) {
   const endpoint = new URL('/internal/caller', options.directoryUrl).toString();
+  const last = new LastVerifications();
+  const unreachable = (token: string, why: Record<string, unknown>): VerifiedCaller | Refusal => {
+    const recent = last.recent(token);
+    if (recent) {
+      log.warn({ ...why, verifiedSecondsAgo: Math.round(recent.ageMs / 1000) }, 'the directory could not verify a token: taking its last verification');
+      return { header: recent.header, signedIn: true };
+    }
+    log.warn(why, 'the directory could not verify a token');
+    return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Harbour cannot check sign-ins just now; try again shortly' };
+  };
   return async function verify(req: IncomingMessage): Promise<VerifiedCaller | Refusal> {
     const authorization = req.headers.authorization;
     let token: string | undefined;
@@ -49,19 +97,19 @@ export function callerAuth(options: { directoryUrl: string; gatewaySecret: strin
         body: JSON.stringify({ token }),
       });
     } catch (error) {
-      log.warn({ reason: (error as Error).message }, 'the directory could not verify a token');
-      return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Harbour cannot check sign-ins just now; try again shortly' };
+      return unreachable(token, { reason: (error as Error).message });
     }
     if (response.status === 401) {
       await response.body?.cancel();
+      last.forget(token);
       return unauthenticated('The token is unknown, expired, revoked or signed out: sign in again');
     }
     if (!response.ok) {
-      log.warn({ status: response.status }, 'the directory could not verify a token');
       await response.body?.cancel();
-      return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Harbour cannot check sign-ins just now; try again shortly' };
+      return unreachable(token, { status: response.status });
     }
     const { caller } = (await response.json()) as { caller: string };
+    last.remember(token, caller);
     return { header: caller, signedIn: true };
   };
 }
