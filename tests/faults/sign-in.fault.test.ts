@@ -96,6 +96,14 @@ describe('failed sign-ins', () => {
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(15);
   });
 
+  it('of a password change are throttled too, so a stolen session cannot become a way to guess the password', async () => {
+    const session = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
+    const change = () => post({ query: 'mutation { changePassword(input: { currentPassword: "not the password", newPassword: "a new password 123" }) }' }, '127.0.5.1', session);
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push(codeOf(await change()));
+    expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'TOO_MANY_REQUESTS']);
+  });
+
   it('are throttled through the web app\'s sign-in route too, as 429 with Retry-After', async () => {
     const url = new URL('/auth/session', platform.gatewayUrl);
     const attempt = () =>

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, repoRoot, SUBGRAPHS, type HarbourConfig } from '@harbour/config';
-import type { DatabaseUrls } from '@harbour/db';
+import { restartDelay, type DatabaseUrls } from '@harbour/db';
 import { newGatewaySecret } from '@harbour/graphql-kit';
 import { bringUpDatabase } from './database';
 import { startService, stopServices, type ServiceProcess } from './processes';
@@ -44,8 +44,6 @@ export interface RunningPlatform extends RunningServices {
 /** Failed starts in a row after which a crashed service is given up on (and the platform stops). */
 export const RESTART_LIMIT = 8;
 
-/** The wait before restart `attempt` (1, 2, ...): 250 ms, doubling, at most 8 s. */
-export const restartDelay = (attempt: number) => Math.min(250 * 2 ** (attempt - 1), 8000);
 
 /**
  * Starts the subgraphs, waits for them, then the gateway. The database must be ready. A

@@ -62,6 +62,9 @@ async function loadEmbeddedPostgres(): Promise<{ default: typeof EmbeddedPostgre
   return module;
 }
 
+/** The wait before restart `attempt` (1, 2, ...) of a process that exited unasked: 250 ms, doubling, at most 8 s. */
+export const restartDelay = (attempt: number) => Math.min(250 * 2 ** (attempt - 1), 8000);
+
 /**
  * Starts the embedded PostgreSQL (real binaries from the npm registry) on loopback.
  * The first run initialises `dataDir`; later runs reuse it.
@@ -132,7 +135,7 @@ export async function startEmbeddedPostgres(options: {
       if (stopped) return;
       void (async () => {
         for (let attempt = 1; !stopped; attempt++) {
-          const delay = Math.min(250 * 2 ** (attempt - 1), 8000);
+          const delay = restartDelay(attempt);
           log(`PostgreSQL stopped (${signal ?? `code ${code}`}): restarting it in ${delay} ms (attempt ${attempt})`);
           await new Promise((resolve) => setTimeout(resolve, delay));
           if (stopped) return;

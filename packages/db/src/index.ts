@@ -1,4 +1,4 @@
-export { startEmbeddedPostgres, openDatabaseServer } from './embedded';
+export { restartDelay, startEmbeddedPostgres, openDatabaseServer } from './embedded';
 export type { RunningServer } from './embedded';
 export { acrossTenants, assertUnprivileged, prepareDatabase, subgraphRole, userOf, OWNER_ROLE, APP_ROLE } from './bootstrap';
 export type { DatabaseUrls } from './bootstrap';

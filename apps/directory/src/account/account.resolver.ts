@@ -80,7 +80,7 @@ export class AccountResolver {
   @Mutation(() => Boolean, { description: 'Changes the signed-in account\'s password and ends its other sessions.' })
   async changePassword(@Arg('input', () => ChangePasswordInput, { description: 'Current and new password.' }) input: ChangePasswordInput, @Ctx() ctx: HarbourContext): Promise<boolean> {
     const caller = requireAccount(ctx, { session: true });
-    await changePassword(ctx.db, caller.accountId, caller.sessionId, input.currentPassword, input.newPassword);
+    await changePassword(ctx.db, caller.accountId, caller.sessionId, input.currentPassword, input.newPassword, ctx.client);
     await audit(ctx, { action: 'account.change_password', tenantId: null, targetType: 'account', targetId: caller.accountId });
     return true;
   }

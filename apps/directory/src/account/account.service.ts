@@ -109,13 +109,21 @@ export async function createAccount(
 }
 
 /** Changes an account's password after checking the current one; ends its other sessions. */
-export async function changePassword(db: EntityManager, accountId: string, sessionId: string | undefined, current: string, next: string): Promise<void> {
+/**
+ * Changes an account's password, given its current one. Throttled as sign-in is (a stolen
+ * session must not become a way to guess the password): each try is counted for the account
+ * and client address before the current password is checked.
+ */
+export async function changePassword(db: EntityManager, accountId: string, sessionId: string | undefined, current: string, next: string, client: string | undefined): Promise<void> {
+  const subject = `password change ${accountId}`;
+  await takeTry(db.connection, subject, client);
   const [identity]: { id: string; secret_hash: string }[] = await db.query(
     `SELECT id, secret_hash FROM directory.account_identity WHERE account_id = $1 AND provider = 'password'`,
     [accountId],
   );
   if (!identity || !(await checkPassword(identity.secret_hash, current))) throw badInput('currentPassword', 'The current password is not right');
   const problem = passwordProblem(next);
+  await forgiveTry(db.connection, subject, client);
   if (problem) throw badInput('newPassword', `The new password ${problem}`);
   await db.query(`UPDATE directory.account_identity SET secret_hash = $2 WHERE id = $1`, [identity.id, await hashPassword(next)]);
   await db.query(`UPDATE directory.session SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL AND id IS DISTINCT FROM $2`, [

@@ -51,7 +51,7 @@ export const addressOf = (client: string | undefined) => client?.split(' ')[0] |
 /** Thrown while a client (or a client and email together) must wait: TOO_MANY_REQUESTS with retryAfter seconds. */
 function waitError(ms: number): HarbourError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return new HarbourError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins from here: try again in ${seconds} seconds`, { retryAfter: seconds });
+  return new HarbourError(ErrorCode.TOO_MANY_REQUESTS, `Too many wrong passwords from here: try again in ${seconds} seconds`, { retryAfter: seconds });
 }
 
 /**
