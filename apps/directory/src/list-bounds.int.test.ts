@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { useSubgraphTestDatabase } from '@harbour/db/testing';
 import { LIST_SIZES, MAX_ORGANISATION_DEPTH, MAX_OWN_CATALOGUE_ENTRIES } from '@harbour/graphql-kit';
-import { as, executeOperation, PLATFORM_ADMIN } from '@harbour/graphql-kit/testing';
+import { as, callerWith, executeOperation, PLATFORM_ADMIN } from '@harbour/graphql-kit/testing';
 import { database } from './database';
 import { buildDirectorySchema } from './schema';
 
@@ -84,6 +84,11 @@ describe('an account\'s grants', () => {
     expect(again.errors).toBeUndefined();
     const more = await run(`mutation { grantAccess(input: { email: "holder@deep.example", organisationId: "${root}", role: EVALUATOR }) { id } }`);
     expect(more.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    // An admin of another trust, who cannot see those 50, cannot give a 51st either.
+    const other = await trust();
+    const otherAdmin = callerWith([{ role: 'trust_admin', organisationId: other, tenantId: other }], 'session', randomUUID());
+    const fromElsewhere = (await executeOperation(schema, as(db.app, otherAdmin), `mutation { grantAccess(input: { email: "holder@deep.example", organisationId: "${other}", role: EVALUATOR }) { id } }`)) as Answer;
+    expect(fromElsewhere.errors?.[0]?.message).toBe(`holder@deep.example already holds ${LIST_SIZES['Account.grants']} grants; the most is ${LIST_SIZES['Account.grants']}: take one away first`);
     const [{ n }] = await db.owner.query(`SELECT count(*)::int AS n FROM directory.access_grant WHERE account_id = $1`, [holder]);
     expect(n).toBe(LIST_SIZES['Account.grants']);
   });

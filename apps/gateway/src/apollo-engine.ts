@@ -28,6 +28,8 @@ interface GatewayContext extends BaseContext {
 
 /** Carries, on each subgraph call, the key to its request's abort signal (meaningless to subgraphs). */
 const HOP_HEADER = 'x-harbour-hop';
+/** The signal of a request whose client went before it was asked anything. */
+const GONE = AbortSignal.abort(new Error('The client went before the answer was sent'));
 
 /**
  * Apollo Gateway in Apollo Server over the supergraph file, tuned: Node's own HTTP server,
@@ -43,7 +45,7 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
         // Node's fetch (undici) keeps connections to subgraphs alive between requests; a client
         // that goes aborts its request's subgraph calls, which cancels their database work.
         fetcher: ((url: string, init: RequestInit & { headers?: Record<string, string> }) =>
-          fetch(url, { ...init, signal: abortSignals.get(init.headers?.[HOP_HEADER] ?? '') })) as unknown as SubgraphSource<GatewayContext>['fetcher'],
+          fetch(url, { ...init, signal: abortSignals.get(init.headers?.[HOP_HEADER] ?? '') ?? GONE })) as unknown as SubgraphSource<GatewayContext>['fetcher'],
         willSendRequest({ request, context }) {
           request.http?.headers.set(HOP_HEADER, context.hop);
           request.http?.headers.set(GATEWAY_SECRET_HEADER, options.gatewaySecret);
@@ -88,8 +90,11 @@ export async function startApolloGateway(options: GatewayOptions): Promise<Runni
     context: async (req, signal, res) => {
       const verified = callers.get(req)!;
       const hop = randomUUID();
-      abortSignals.set(hop, signal);
-      res.once('close', () => abortSignals.delete(hop));
+      // Gone already (while it was being verified): nothing to keep; its subgraph calls abort at once.
+      if (!signal.aborted) {
+        abortSignals.set(hop, signal);
+        res.once('close', () => abortSignals.delete(hop));
+      }
       return { requestId: requestIdOf(req), hop, caller: verified.header, harbourSignedIn: verified.signedIn, client: describeClient(req) };
     },
   });

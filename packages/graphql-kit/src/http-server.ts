@@ -119,6 +119,11 @@ export async function serveGraphQL<TContext extends BaseContext>(
       else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}; GraphQL is at ${path}`);
       return;
     }
+    // From the start: a client that goes while it is still being checked is gone all the same.
+    const work = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) work.abort(new Error('The client went before the answer was sent'));
+    });
     const refusal = await options.refuse?.(req);
     if (refusal) {
       req.resume();
@@ -169,12 +174,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
     }
     let context: Promise<TContext> | undefined;
     let result: Awaited<ReturnType<typeof options.server.executeHTTPGraphQLRequest>>;
-    const work = new AbortController();
     const budget = options.budgetMs ? setTimeout(() => work.abort(overBudget(options.budgetMs!)), options.budgetMs) : undefined;
-    res.once('close', () => {
-      clearTimeout(budget);
-      if (!res.writableFinished) work.abort(new Error('The client went before the answer was sent'));
-    });
     try {
       result = await options.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

@@ -24,11 +24,30 @@ export const log: Logger = pino({
   base: {},
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
+  serializers: { err: loggedError },
   mixin: () => {
     const request = running.getStore();
     return request ? { requestId: request.requestId } : {};
   },
 });
+
+/**
+ * An error as a log line holds it: its type, message, stack and (for the database's) SQLSTATE
+ * and constraint, never what pino's default would copy too, TypeORM's `query` and
+ * `parameters` and the driver's `detail` among them: a statement's parameters can be a
+ * survey's answers, or staff's names and emails.
+ */
+export function loggedError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error).slice(0, 500) };
+  const driver = ((error as { driverError?: unknown }).driverError ?? error) as { code?: unknown; constraint?: unknown };
+  return {
+    type: error.constructor.name,
+    message: error.message.slice(0, 500),
+    stack: error.stack,
+    ...(typeof driver.code === 'string' ? { sqlstate: driver.code } : {}),
+    ...(typeof driver.constraint === 'string' ? { constraint: driver.constraint } : {}),
+  };
+}
 
 /** Names the service in every line this process logs from now on. */
 export function nameLogService(service: string): void {

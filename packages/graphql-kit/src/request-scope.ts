@@ -32,7 +32,7 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
   const query = runner.query.bind(runner);
   let begun: Promise<void> | undefined;
   let finished = false;
-  const stopped: { reason?: Error } = {};
+  const stopped: { reason?: Error; cancelSent?: boolean } = {};
   // One round trip, not two: BEGIN and the settings in one simple-protocol query. Never after
   // the request has finished (a sibling resolver still running then would take a connection
   // that nothing gives back).
@@ -55,16 +55,20 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
     cancel(reason) {
       if (finished || stopped.reason) return;
       stopped.reason = reason;
-      cancelRunningStatement(runner);
+      stopped.cancelSent = cancelRunningStatement(runner);
     },
     async finish(ok) {
       if (finished) return;
       finished = true;
-      if (stopped.reason) {
+      if (stopped.cancelSent) {
+        // A connection still being had must be had before it can be let go.
+        await begun?.catch(() => undefined);
         // Closed, not pooled: the transaction goes with it, and a late cancel lands nowhere.
-        await (runner as unknown as { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(stopped.reason);
+        await (runner as unknown as { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(stopped.reason!);
         return;
       }
+      // Stopped with nothing running: rolled back below, and the connection pooled as usual.
+      if (stopped.reason) ok = false;
       try {
         // Never begun (or never able to): nothing to end.
         if (begun && (await begun.then(() => true, () => false))) {
@@ -83,7 +87,7 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
  * statements are queued here, one after another, rather than handed to the driver together
  * (which pg deprecates).
  */
-function oneAtATime(runner: QueryRunner, begin: () => Promise<void>, stopped: { reason?: Error }): void {
+function oneAtATime(runner: QueryRunner, begin: () => Promise<void>, stopped: { reason?: Error; cancelSent?: boolean }): void {
   const query = runner.query.bind(runner);
   let last: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {

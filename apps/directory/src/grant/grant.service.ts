@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, HarbourError, LIST_SIZES } from '@harbour/graphql-kit';
+import { ALL_TENANTS, ErrorCode, HarbourError, LIST_SIZES, withTenants } from '@harbour/graphql-kit';
 import { GrantRoleValue } from './grant-role';
 import { Grant } from './grant.entity';
 
@@ -42,11 +42,16 @@ export async function grantAccess(
     throw new HarbourError(ErrorCode.NOT_FOUND, `No account has the email ${input.email.trim()}: create the account first`, { field: 'email' });
   }
   checkGrantable({ accountId: input.grantedBy, platformAdmin: input.granterIsPlatformAdmin }, { accountId: account.id }, input.role);
-  // The account's row is locked while its grants are counted, so two grants at once cannot pass the most.
+  // The account's row is locked while its grants are counted, so two grants at once cannot pass
+  // the most; counted in every trust (the granter's transaction sees only their own trusts'), in
+  // a transaction of its own that sees what others have committed.
   await db.query(`SELECT 1 FROM directory.account WHERE id = $1 FOR UPDATE`, [account.id]);
-  const [{ held }]: { held: number }[] = await db.query(
-    `SELECT count(*)::int AS held FROM directory.access_grant WHERE account_id = $1 AND NOT (organisation_id = $2 AND role = $3)`,
-    [account.id, input.organisationId, input.role],
+  const [{ held }]: { held: number }[] = await withTenants(db.connection, ALL_TENANTS, (everywhere) =>
+    everywhere.query(`SELECT count(*)::int AS held FROM directory.access_grant WHERE account_id = $1 AND NOT (organisation_id = $2 AND role = $3)`, [
+      account.id,
+      input.organisationId,
+      input.role,
+    ]),
   );
   if (held >= MAX_GRANTS) {
     throw new HarbourError(ErrorCode.BAD_USER_INPUT, `${input.email.trim()} already holds ${held} grants; the most is ${MAX_GRANTS}: take one away first`, { field: 'email' });

@@ -17,12 +17,19 @@ function unauthenticated(message: string): Refusal {
 }
 
 /**
- * While the directory cannot be reached, a token it verified within this long is taken as it
- * was then (its grants too): signed-in people keep working while the directory restarts. The
- * price: a token revoked or signed out in that time works until the directory is back, for at
- * most this long after its last check. Whenever the directory answers, it alone decides.
+ * While the directory's process is down (its port refuses or drops the connection), a token it
+ * verified within this long is taken as it was then (its grants too): signed-in people keep
+ * working while the directory restarts. The price: a token revoked or signed out in that time
+ * works until the directory is back, for at most this long after its last check. Whenever the
+ * directory answers (a refusal, or busy, or slow past VERIFY_TIMEOUT_MS) it alone decides:
+ * nobody can make the gateway trust old verifications by keeping the directory busy.
  */
 export const STALE_VERIFICATION_MS = 5 * 60_000;
+/** Longest wait for the directory's verdict on a token: then 503, never an old verification. */
+export const VERIFY_TIMEOUT_MS = 5000;
+/** What undici says when nothing listens, or the connection was cut: the directory's process is down. */
+const PROCESS_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const processDown = (error: unknown) => PROCESS_DOWN.has(String((error as { cause?: { code?: unknown } }).cause?.code));
 /** Tokens remembered for that, the least recently verified forgotten first. */
 export const REMEMBERED_VERIFICATIONS = 10_000;
 
@@ -67,8 +74,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 export function callerAuth(options: { directoryUrl: string; gatewaySecret: string }) {
   const endpoint = new URL('/internal/caller', options.directoryUrl).toString();
   const last = new LastVerifications();
-  const unreachable = (token: string, why: Record<string, unknown>): VerifiedCaller | Refusal => {
-    const recent = last.recent(token);
+  const unreachable = (token: string, why: Record<string, unknown>, down: boolean): VerifiedCaller | Refusal => {
+    const recent = down ? last.recent(token) : undefined;
     if (recent) {
       log.warn({ ...why, verifiedSecondsAgo: Math.round(recent.ageMs / 1000) }, 'the directory could not verify a token: taking its last verification');
       return { header: recent.header, signedIn: true };
@@ -95,9 +102,10 @@ export function callerAuth(options: { directoryUrl: string; gatewaySecret: strin
         method: 'POST',
         headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: options.gatewaySecret },
         body: JSON.stringify({ token }),
+        signal: AbortSignal.timeout(VERIFY_TIMEOUT_MS),
       });
     } catch (error) {
-      return unreachable(token, { reason: (error as Error).message });
+      return unreachable(token, { reason: (error as Error).message }, processDown(error));
     }
     if (response.status === 401) {
       await response.body?.cancel();
@@ -106,7 +114,7 @@ export function callerAuth(options: { directoryUrl: string; gatewaySecret: strin
     }
     if (!response.ok) {
       await response.body?.cancel();
-      return unreachable(token, { status: response.status });
+      return unreachable(token, { status: response.status }, false);
     }
     const { caller } = (await response.json()) as { caller: string };
     last.remember(token, caller);

@@ -18,6 +18,8 @@ describe('measuring an operation', () => {
     // organisations(first: 10) → 1 + 10 × (nodes: 1 + name: 1)
     expect(measure('{ organisations(first: 10) { nodes { name } } }').cost).toBe(1 + 10 * 2);
     expect(measure('query ($n: Int) { organisations(first: $n) { nodes { name } } }', { n: 20 }).cost).toBe(1 + 20 * 2);
+    // A variable not sent counts at the operation's default for it, as execution will use it.
+    expect(measure('query ($n: Int = 500) { organisations(first: $n) { nodes { name } } }').cost).toBe(1 + 500 * 2);
     // No `first`: the schema's default page size (50).
     expect(measure('{ organisations { nodes { name } } }').cost).toBe(1 + 50 * 2);
     const nested = measure('{ organisations(first: 500) { nodes { children(first: 500) { nodes { name } } } } }');

@@ -2,6 +2,7 @@ import {
   GraphQLError,
   Kind,
   getNamedType,
+  getVariableValues,
   isCompositeType,
   isIntrospectionType,
   valueFromAST,
@@ -123,8 +124,10 @@ export function measureOperation(
     else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   }
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  const walk: Walk = { schema, fragments, variables, aliases: 0, introspects: false };
   if (!operation) return { depth: 0, aliases: 0, cost: 0, introspects: false };
+  // As execution will see them: the operation's own defaults for variables not sent.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  const walk: Walk = { schema, fragments, variables: coerced.coerced ?? variables, aliases: 0, introspects: false };
   const root = schema.getRootType(operation.operation) ?? undefined;
   const { depth, cost } = measureSelections(walk, operation.selectionSet, root, new Set());
   return { depth, aliases: walk.aliases, cost, introspects: walk.introspects };
