@@ -38,5 +38,5 @@ export { inputProblem, MAX_INPUT_DEPTH, withoutEchoedInput } from './input-guard
 export { constraintRefusal } from './constraint-errors';
 export { currentRequestId, duringRequest, log, LOG_LEVELS, nameLogService } from './log';
 export { withRequestLog } from './request-log';
-export { atMost, LIST_SIZES, listSize, MAX_ORGANISATION_DEPTH, MAX_OWN_CATALOGUE_ENTRIES } from './list-sizes';
+export { atMost, FIELD_WEIGHTS, fieldWeight, LIST_SIZES, listSize, weighs, MAX_ORGANISATION_DEPTH, MAX_OWN_CATALOGUE_ENTRIES } from './list-sizes';
 export type { ListField } from './list-sizes';

@@ -46,6 +46,32 @@ export const LIST_SIZES = {
 
 export type ListField = keyof typeof LIST_SIZES;
 
+/**
+ * Fields that cost more than 1 in the estimate, because what they give (or the work to give
+ * it) is far larger than one value: a form's JSON may be 1 MiB, and a diff compares two. Each
+ * counts as this many fields, so 500 surveys' drafts in one request are refused, 50 are not.
+ */
+export const FIELD_WEIGHTS: Record<string, number> = {
+  'Survey.draft': 1000,
+  'Survey.draftScoring': 1000,
+  'Survey.diff': 1000,
+  'SurveyVersion.json': 1000,
+  'SurveyVersion.scoring': 1000,
+  'InstrumentType.json': 1000,
+  'InstrumentType.scoring': 1000,
+  'Invitation.form': 1000,
+};
+
+/** What one field counts in the estimate, before what it holds: its FIELD_WEIGHTS entry, else 1. */
+export function fieldWeight(typeName: string, fieldName: string): number {
+  return FIELD_WEIGHTS[`${typeName}.${fieldName}`] ?? 1;
+}
+
+/** A weighted field's cost, as its schema description states it. */
+export function weighs(field: string): string {
+  return `Counts as ${fieldWeight(...(field.split('.') as [string, string]))} fields in the cost estimate.`;
+}
+
 /** A trust's own roles, and its own settings, beside the national catalogue's. */
 export const MAX_OWN_CATALOGUE_ENTRIES = 200;
 

@@ -1,3 +1,4 @@
+import { weighs } from '@harbour/graphql-kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 
@@ -21,9 +22,9 @@ export class InstrumentType {
   @Field(() => String, { description: 'Who answers it.' })
   audience!: string;
 
-  @Field(() => GraphQLJSONObject, { description: 'The form, as SurveyJS JSON.' })
+  @Field(() => GraphQLJSONObject, { description: `The form, as SurveyJS JSON. ${weighs('InstrumentType.json')}` })
   json!: Record<string, unknown>;
 
-  @Field(() => GraphQLJSONObject, { description: 'How its items score constructs on 0–10.' })
+  @Field(() => GraphQLJSONObject, { description: `How its items score constructs on 0–10. ${weighs('InstrumentType.scoring')}` })
   scoring!: Record<string, unknown>;
 }

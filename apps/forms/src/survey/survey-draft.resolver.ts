@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
-import { atMost, audit, LIST_SIZES, authorise, groupByKey, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
+import { atMost, audit, weighs, LIST_SIZES, authorise, groupByKey, notFound, parseId, placementLoader, requireAccount, requireScope, type HarbourContext } from '@harbour/graphql-kit';
 import { INSTRUMENTS, type ScoringSpec } from '@harbour/survey-kit';
 import { InstrumentType } from '../instrument/instrument.types';
 import { SurveyVersion } from './survey-version.entity';
@@ -133,13 +133,13 @@ export class SurveyDraftResolver {
     return instrument ? instrumentType(instrument) : null;
   }
 
-  @FieldResolver(() => GraphQLJSONObject, { description: 'The draft form, SurveyJS JSON (trust admins).' })
+  @FieldResolver(() => GraphQLJSONObject, { description: `The draft form, SurveyJS JSON (trust admins). ${weighs('Survey.draft')}` })
   async draft(@Root() survey: Survey, @Ctx() ctx: HarbourContext): Promise<Record<string, unknown>> {
     await authorise(ctx, 'manage', { organisationId: survey.organisationId, tenantId: survey.tenantId });
     return survey.draft;
   }
 
-  @FieldResolver(() => GraphQLJSONObject, { description: 'The draft\'s scoring spec (trust admins).' })
+  @FieldResolver(() => GraphQLJSONObject, { description: `The draft's scoring spec (trust admins). ${weighs('Survey.draftScoring')}` })
   async draftScoring(@Root() survey: Survey, @Ctx() ctx: HarbourContext): Promise<Record<string, unknown>> {
     await authorise(ctx, 'manage', { organisationId: survey.organisationId, tenantId: survey.tenantId });
     return survey.draftScoring as unknown as Record<string, unknown>;
@@ -152,7 +152,12 @@ export class SurveyDraftResolver {
       .load(survey.id);
   }
 
-  @FieldResolver(() => SurveyDiff, { description: 'What changed from one published version to another.' })
+  @FieldResolver(() => SurveyVersion, { nullable: true, description: 'One published version, by its number; null when there is none. To export one version\'s JSON without fetching every version\'s.' })
+  version(@Root() survey: Survey, @Arg('number', () => Int, { description: 'The version\'s number.' }) number: number, @Ctx() ctx: HarbourContext): Promise<SurveyVersion | null> {
+    return ctx.db.getRepository(SurveyVersion).findOneBy({ surveyId: survey.id, number });
+  }
+
+  @FieldResolver(() => SurveyDiff, { description: `What changed from one published version to another. ${weighs('Survey.diff')}` })
   async diff(
     @Root() survey: Survey,
     @Arg('from', () => Int, { description: 'The earlier version\'s number.' }) from: number,

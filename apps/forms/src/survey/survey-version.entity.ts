@@ -1,3 +1,4 @@
+import { weighs } from '@harbour/graphql-kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
@@ -21,11 +22,11 @@ export class SurveyVersion {
   number!: number;
 
   @Column('jsonb')
-  @Field(() => GraphQLJSONObject, { description: 'The form as published, SurveyJS JSON: export it to use it elsewhere.' })
+  @Field(() => GraphQLJSONObject, { description: `The form as published, SurveyJS JSON: export it to use it elsewhere. ${weighs('SurveyVersion.json')}` })
   json!: Record<string, unknown>;
 
   @Column('jsonb')
-  @Field(() => GraphQLJSONObject, { description: 'The scoring spec as published.' })
+  @Field(() => GraphQLJSONObject, { description: `The scoring spec as published. ${weighs('SurveyVersion.scoring')}` })
   scoring!: ScoringSpec;
 
   @Column('text', { name: 'content_hash' })

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getNullableType, isListType, isObjectType, Kind, parse, type GraphQLField, type OperationDefinitionNode } from 'graphql';
 import { repoRoot } from '@harbour/config';
-import { LIST_SIZES } from '@harbour/graphql-kit';
+import { FIELD_WEIGHTS, LIST_SIZES } from '@harbour/graphql-kit';
 import { DEFAULT_LIMITS, measureOperation } from './operation-limits';
 
 const schema = buildSchema(readFileSync(path.join(repoRoot(), 'schema', 'api.graphql'), 'utf8'));
@@ -38,6 +38,26 @@ describe('the size of every list', () => {
     const unstated = Object.entries(LIST_SIZES)
       .filter(([name, size]) => !fields.get(name)?.description?.includes(`At most ${size}.`))
       .map(([name]) => name);
+    expect(unstated).toEqual([]);
+  });
+
+  it('counts a form\'s JSON as the thousand fields it may be: 500 drafts in a request are refused, 50 are not', () => {
+    const drafts = (first: number) => measureOperation(schema, parse(`{ organisation(id: "x") { surveys(first: ${first}) { nodes { draft } } } }`));
+    // organisation 1, surveys 1, then per survey: nodes 1 and draft its weight.
+    expect(drafts(50).cost).toBe(2 + 50 * (1 + FIELD_WEIGHTS['Survey.draft']!));
+    expect(drafts(50).cost).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    expect(drafts(500).cost).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
+    const unknown = Object.keys(FIELD_WEIGHTS).filter((name) => {
+      const [typeName, fieldName] = name.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      return !(type && isObjectType(type) && type.getFields()[fieldName]);
+    });
+    expect(unknown).toEqual([]);
+    const unstated = Object.entries(FIELD_WEIGHTS).filter(([name, weight]) => {
+      const [typeName, fieldName] = name.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      return !(type && isObjectType(type) && type.getFields()[fieldName]?.description?.includes(`Counts as ${weight} fields`));
+    });
     expect(unstated).toEqual([]);
   });
 

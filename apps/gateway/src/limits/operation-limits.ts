@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { listSize } from '@harbour/graphql-kit';
+import { fieldWeight, listSize } from '@harbour/graphql-kit';
 
 /** How large an operation the gateway will run. docs/security.md says why these numbers. */
 export interface OperationLimits {
@@ -24,8 +24,9 @@ export interface OperationLimits {
   /** Aliased fields in one operation. */
   maxAliases: number;
   /**
-   * Estimated work: each field costs 1, times the size of every list above it: the page asked
-   * for (`first`), or for a list without `first` the most it ever holds (LIST_SIZES).
+   * Estimated work: each field costs 1 (or its FIELD_WEIGHTS entry: a form's JSON, a diff),
+   * times the size of every list above it: the page asked for (`first`), or for a list without
+   * `first` the most it ever holds (LIST_SIZES).
    */
   maxCost: number;
   /** Operations in one batched HTTP request. */
@@ -85,7 +86,7 @@ function measureSelections(
       const childType = named && isCompositeType(named) && !isIntrospectionType(named) ? named : undefined;
       const child = selection.selectionSet ? measureSelections(walk, selection.selectionSet, childType, seen) : { depth: 0, cost: 0 };
       depth = Math.max(depth, 1 + child.depth);
-      cost += 1 + pageSize(selection, type, definition, walk.variables) * child.cost;
+      cost += (type && definition ? fieldWeight(type.name, definition.name) : 1) + pageSize(selection, type, definition, walk.variables) * child.cost;
     } else {
       let fragmentSelections: SelectionSetNode | undefined;
       let condition: string | undefined;

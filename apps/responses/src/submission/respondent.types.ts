@@ -1,3 +1,4 @@
+import { weighs } from '@harbour/graphql-kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Length } from 'class-validator';
@@ -34,7 +35,7 @@ export class InvitationView {
   @Field(() => RespondentAnonymity, { description: 'What is promised about who can see these answers; shown on the first page.' })
   anonymity!: RespondentAnonymity;
 
-  @Field(() => GraphQLJSONObject, { description: 'The form, SurveyJS JSON: the campaign\'s survey version exactly.' })
+  @Field(() => GraphQLJSONObject, { description: `The form, SurveyJS JSON: the campaign's survey version exactly. ${weighs('Invitation.form')}` })
   form!: Record<string, unknown>;
 
   @Field(() => InvitationState, { description: 'Where it is.' })

@@ -20,10 +20,10 @@ const DiffQuery = graphql(`
 `);
 
 const VersionJson = graphql(`
-  query SurveyVersionJson($id: ID!) {
+  query SurveyVersionJson($id: ID!, $number: Int!) {
     survey(id: $id) {
       id
-      versions {
+      version(number: $number) {
         number
         json
       }
@@ -61,8 +61,8 @@ export function VersionHistory({ surveyId, title, versions }: { surveyId: string
   if (!latest) return <p>Not published yet.</p>;
 
   async function exportVersion(number: number) {
-    const result = await client.query(VersionJson, { id: surveyId }, { requestPolicy: 'network-only' }).toPromise();
-    const version = result.data?.survey.versions.find((v) => v.number === number);
+    const result = await client.query(VersionJson, { id: surveyId, number }, { requestPolicy: 'network-only' }).toPromise();
+    const version = result.data?.survey.version;
     if (version) download(version.json, fileName(title, number));
   }
 
