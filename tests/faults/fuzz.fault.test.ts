@@ -214,6 +214,8 @@ describe('the logs', () => {
     const lines = linesOf(requestId);
     expect(lines.every((line) => line.requestId === requestId)).toBe(true);
     expect(new Set(lines.filter((line) => line.msg === 'request').map((line) => line.service))).toEqual(new Set(['gateway', 'directory', 'forms']));
+    // The directory's check of the caller is part of the same request.
+    expect(lines.some((line) => line.service === 'directory' && (line as { path?: string }).path === '/internal/caller')).toBe(true);
   });
 
   it('give a request whose id is not a short token an id of its own, so nothing a client sends is written into a log line as it is', async () => {

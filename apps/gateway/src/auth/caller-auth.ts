@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ANONYMOUS, encodeCaller, GATEWAY_SECRET_HEADER, log, type Refusal } from '@harbour/graphql-kit';
+import { ANONYMOUS, encodeCaller, GATEWAY_SECRET_HEADER, log, REQUEST_ID_HEADER, requestIdOf, type Refusal } from '@harbour/graphql-kit';
 import { CSRF_COOKIE, CSRF_HEADER, csrfHolds, sessionFromCookie } from './session-cookies';
 
 /** What the gateway sends the subgraphs for a caller: the encoded caller header. */
@@ -100,7 +100,7 @@ export function callerAuth(options: { directoryUrl: string; gatewaySecret: strin
     try {
       response = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: options.gatewaySecret },
+        headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: options.gatewaySecret, [REQUEST_ID_HEADER]: requestIdOf(req) },
         body: JSON.stringify({ token }),
         signal: AbortSignal.timeout(VERIFY_TIMEOUT_MS),
       });
