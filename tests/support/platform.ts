@@ -24,7 +24,10 @@ export async function startTestPlatform(extraEnv: Record<string, string> = {}): 
     ...extraEnv,
   };
   const printed: string[] = [];
-  const platform = await startPlatform({ env, seedIfEmpty: true, log: () => undefined, output: (_, text) => printed.push(text) });
+  const platform = await startPlatform({ env, seedIfEmpty: true, log: () => undefined, output: (_, text) => printed.push(text) }).catch((error: unknown) => {
+    // What the services printed is the only account of why one stopped before it was ready.
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the services said:\n${printed.join('').slice(-4000)}`);
+  });
   return {
     ...platform,
     database,
