@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, HarbourError, LIST_SIZES, MAX_OWN_CATALOGUE_ENTRIES } from '@harbour/graphql-kit';
+import { ErrorCode, HarbourError, MAX_OWN_CATALOGUE_ENTRIES } from '@harbour/graphql-kit';
 
 /**
  * Adds a tenant's own entry to a catalogue table (`directory.role` or `directory.setting`);
@@ -33,6 +33,3 @@ export async function addCatalogueEntry(
 export function catalogueOrder(alias: string): string {
   return `${alias}.tenant_id NULLS FIRST, ${alias}.name, ${alias}.id`;
 }
-
-/** The most entries a catalogue query gives (the national ones first): LIST_SIZES. */
-export const CATALOGUE_LIMIT = LIST_SIZES['Query.roles'];

@@ -36,7 +36,7 @@ export { answerHealth, readiness, READINESS_TIMEOUT_MS } from './health';
 export type { ReadinessChecks } from './health';
 export { inputProblem, MAX_INPUT_DEPTH, withoutEchoedInput } from './input-guard';
 export { constraintRefusal } from './constraint-errors';
-export { currentRequestId, duringRequest, log, LOG_LEVELS, nameLogService } from './log';
+export { duringRequest, log, nameLogService } from './log';
 export { withRequestLog } from './request-log';
 export { atMost, FIELD_WEIGHTS, fieldWeight, LIST_SIZES, listSize, weighs, MAX_ORGANISATION_DEPTH, MAX_OWN_CATALOGUE_ENTRIES } from './list-sizes';
 export type { ListField } from './list-sizes';

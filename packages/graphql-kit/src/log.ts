@@ -11,7 +11,7 @@ import { pino, type Logger } from 'pino';
  */
 const running = new AsyncLocalStorage<{ requestId: string }>();
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
 function levelFromEnv(): string {
   const given = process.env.HARBOUR_LOG_LEVEL;
@@ -57,11 +57,6 @@ export function nameLogService(service: string): void {
 /** Runs `work` as part of the request `requestId`: whatever is logged meanwhile carries it. */
 export function duringRequest<T>(requestId: string, work: () => T): T {
   return running.run({ requestId }, work);
-}
-
-/** The id of the request running now, if any. */
-export function currentRequestId(): string | undefined {
-  return running.getStore()?.requestId;
 }
 
 /** A request id as given, when it is a short token of letters, digits, `.`, `_` and `-`; else a new one. */

@@ -10,10 +10,17 @@ export interface RequestScope {
   finish(ok: boolean): Promise<void>;
   /**
    * Stops the request's database work: the statement running now is cancelled in PostgreSQL,
-   * and this one and every later statement fails with `reason`. Nothing is kept: the
-   * transaction is never committed, and its connection is closed rather than reused.
+   * and every later statement fails with `reason`. Nothing is kept: the transaction is never
+   * committed; its connection is closed rather than reused when a cancel was sent, and rolled
+   * back and pooled as usual when nothing was running.
    */
   cancel(reason: Error): void;
+}
+
+/** Why a request's work was stopped (RequestScope.cancel), and whether PostgreSQL was asked to cancel a statement. */
+interface Stopped {
+  reason?: Error;
+  cancelSent?: boolean;
 }
 
 /**
@@ -32,7 +39,7 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
   const query = runner.query.bind(runner);
   let begun: Promise<void> | undefined;
   let finished = false;
-  const stopped: { reason?: Error; cancelSent?: boolean } = {};
+  const stopped: Stopped = {};
   // One round trip, not two: BEGIN and the settings in one simple-protocol query. Never after
   // the request has finished (a sibling resolver still running then would take a connection
   // that nothing gives back).
@@ -87,7 +94,7 @@ export async function openRequestScope(dataSource: DataSource, caller: TenantSet
  * statements are queued here, one after another, rather than handed to the driver together
  * (which pg deprecates).
  */
-function oneAtATime(runner: QueryRunner, begin: () => Promise<void>, stopped: { reason?: Error; cancelSent?: boolean }): void {
+function oneAtATime(runner: QueryRunner, begin: () => Promise<void>, stopped: Stopped): void {
   const query = runner.query.bind(runner);
   let last: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {

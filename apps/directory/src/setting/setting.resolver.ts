@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { atMost, audit, authorise, MAX_OWN_CATALOGUE_ENTRIES, type HarbourContext } from '@harbour/graphql-kit';
-import { addCatalogueEntry, CATALOGUE_LIMIT, catalogueOrder } from '../catalogue.service';
+import { atMost, audit, authorise, LIST_SIZES, MAX_OWN_CATALOGUE_ENTRIES, type HarbourContext } from '@harbour/graphql-kit';
+import { addCatalogueEntry, catalogueOrder } from '../catalogue.service';
 import { CatalogueEntryInput } from '../catalogue.inputs';
 import { managedOrganisation } from '../organisation/organisation.access';
 import { Setting } from './setting.entity';
@@ -9,7 +9,7 @@ import { Setting } from './setting.entity';
 export class SettingResolver {
   @Query(() => [Setting], { description: `Every setting: the national catalogue first, then your tenants' own (each trust has at most ${MAX_OWN_CATALOGUE_ENTRIES}). ${atMost('Query.settings')}` })
   settings(@Ctx() ctx: HarbourContext): Promise<Setting[]> {
-    return ctx.db.getRepository(Setting).createQueryBuilder('s').orderBy(catalogueOrder('s')).limit(CATALOGUE_LIMIT).getMany();
+    return ctx.db.getRepository(Setting).createQueryBuilder('s').orderBy(catalogueOrder('s')).limit(LIST_SIZES['Query.settings']).getMany();
   }
 
   @Mutation(() => Setting, { description: 'Adds a setting of the tenant\'s own (trust admins).' })
