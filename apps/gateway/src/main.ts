@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig, repoRoot } from '@harbour/config';
 import { answerHealth, exitOnStop, log, nameLogService } from '@harbour/graphql-kit';
 import { sessionRoutes } from './auth/session-routes';
+import { responseCompression } from './edge/compression';
 import { pagePolicy } from './edge/page-policy';
 import { gatewayReadiness } from './edge/readiness';
 import { explorerPage } from './explorer-page';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const web = staticFiles(path.join(root, 'apps', 'web', 'dist'));
   const https = config.publicUrl.startsWith('https://');
   const policy = pagePolicy({ https });
+  const compress = responseCompression();
   const internal = { directoryUrl: config.subgraphUrls.directory, gatewaySecret: config.gatewaySecret };
   const explorer = explorerPage(web);
   const readiness = gatewayReadiness(config.subgraphUrls);
@@ -33,9 +35,11 @@ async function main(): Promise<void> {
     production: config.production,
     port: config.gatewayPort,
     fallback: sessionRoutes({ ...internal, secureCookies: https }, exportsProxy({ ...internal, insightsUrl: config.subgraphUrls.insights }, web)),
-    // Every response carries the page policy; /healthz and /readyz answer load balancers; a browser opening /graphql gets the explorer.
+    // Every response carries the page policy and is compressed where that pays; /healthz and
+    // /readyz answer load balancers; a browser opening /graphql gets the explorer.
     intercept: (req, res) => {
       policy(req, res);
+      compress(req, res);
       return answerHealth(req, res, readiness) || explorer(req, res);
     },
   });

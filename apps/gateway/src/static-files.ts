@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import Negotiator from 'negotiator';
 import { requestTarget } from '@harbour/graphql-kit';
 
 const TYPES: Record<string, string> = {
@@ -15,9 +16,27 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** The build's precompressed copies, best first, by the file ending vite-plugin-compression2 gives them. */
+const PRECOMPRESSED: Record<string, string> = { br: '.br', gzip: '.gz' };
+
 /**
- * Serves the web app's build: files as they are, and index.html for any other path so
- * the app's own routes (e.g. /s/<token>) load. Hashed assets are cached for a year.
+ * The build's precompressed copy of `file` that the request accepts (brotli before gzip), or
+ * none: then the file goes as it is, and the gateway's compression middleware decides.
+ */
+function precompressed(req: IncomingMessage, file: string): { encoding: string; file: string } | null {
+  // Negotiator 0.6.4 takes the preferred order as a second argument (compression relies on it);
+  // its types predate that. Browsers list gzip first, so without it brotli would never be chosen.
+  const negotiator = new Negotiator(req) as unknown as { encoding(available: string[], preferred: string[]): string | undefined };
+  const encoding = negotiator.encoding(['br', 'gzip', 'identity'], ['br', 'gzip']);
+  const ending = encoding ? PRECOMPRESSED[encoding] : undefined;
+  if (!ending || !existsSync(file + ending)) return null;
+  return { encoding: encoding!, file: file + ending };
+}
+
+/**
+ * Serves the web app's build: files as they are (or their precompressed copy, when the
+ * browser accepts it), and index.html for any other path so the app's own routes (e.g.
+ * /s/<token>) load. Hashed assets are cached for a year.
  */
 export function staticFiles(root: string): (req: IncomingMessage, res: ServerResponse) => void {
   const index = path.join(root, 'index.html');
@@ -45,17 +64,22 @@ export function staticFiles(root: string): (req: IncomingMessage, res: ServerRes
       return;
     }
     const hashed = file.includes(`${path.sep}assets${path.sep}`);
+    const compressed = precompressed(req, file);
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
+      vary: 'accept-encoding',
+      // With its length known, a small file goes as it is (the compression middleware's threshold).
+      'content-length': statSync(compressed?.file ?? file).size,
+      ...(compressed ? { 'content-encoding': compressed.encoding } : {}),
     });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
     // The file can vanish mid-request (a rebuild empties dist/): end this response, not the process.
-    createReadStream(file)
+    createReadStream(compressed?.file ?? file)
       .on('error', () => res.destroy())
       .pipe(res);
   };
