@@ -14,6 +14,6 @@ export async function startBenchPlatform(): Promise<{ platform: RunningPlatform;
   rmSync(`${dataDir}.credentials.json`, { force: true });
   mkdirSync(path.dirname(dataDir), { recursive: true });
   chmodSync(path.dirname(dataDir), 0o755);
-  const env = { ...(await freePortsEnv()), HARBOUR_DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_APP_URL: '' };
+  const env = { ...(await freePortsEnv()), HARBOUR_DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_APP_URL: '', HARBOUR_LOG_LEVEL: 'warn' };
   return { platform: await startPlatform({ env, seedIfEmpty: true, log: () => undefined }), env };
 }

@@ -1,6 +1,7 @@
 import { deliveryBench } from './delivery.bench';
 import { gatewayBench } from './gateway.bench';
 import { reportsBench } from './reports.bench';
+import { respondentBench } from './respondent.bench';
 
 /** `pnpm bench`: every benchmark, one after another. Figures and ratios are printed, never asserted. */
 async function main(): Promise<void> {
@@ -12,6 +13,10 @@ async function main(): Promise<void> {
   if (!only || only === 'delivery') {
     console.log('\n== delivery: submissions, rollups, the respondent route ==');
     await deliveryBench({ seconds, concurrency: Number(process.env.BENCH_CONCURRENCY || 16) });
+  }
+  if (!only || only === 'respondent') {
+    console.log("\n== the respondent's page: bytes and time to the first question on a phone ==");
+    await respondentBench({ runs: rounds });
   }
   if (!only || only === 'reports') {
     console.log('\n== reports: a role evaluation over a million responses ==');

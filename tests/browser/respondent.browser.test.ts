@@ -157,10 +157,21 @@ describe('a respondent to an anonymous campaign', () => {
     expect(await page.getByRole('button', { name: 'Withdraw my answers' }).count()).toBe(0);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('draft')))).toEqual([]);
     expect(await pageViolations(page)).toEqual([]);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Already done' }).waitFor();
-    await page.getByText('You have answered this survey. Thank you: there is nothing more to do.').waitFor();
     await page.close();
+    // Opened again, on a phone with nothing cached: the page says it is done, and loads no survey library to say so.
+    const again = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const loaded: string[] = [];
+    again.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+    await again.goto(`${platform.webUrl}s/${anonymous}`);
+    await again.getByRole('heading', { name: 'Already done' }).waitFor();
+    await again.getByText('You have answered this survey. Thank you: there is nothing more to do.').waitFor();
+    await again.waitForLoadState('networkidle');
+    expect(loaded.filter((file) => /RespondentApp-/.test(file))).toHaveLength(1);
+    expect(loaded.filter((file) => /survey-model|RespondentSurvey/.test(file))).toEqual([]);
+    // Nothing asked GraphQL either: the invitation came in the page.
+    expect(loaded.filter((file) => file === '/graphql')).toEqual([]);
+    expect(await pageViolations(again)).toEqual([]);
+    await again.close();
   });
 });
 

@@ -7,6 +7,7 @@ import { pagePolicy } from './edge/page-policy';
 import { gatewayReadiness } from './edge/readiness';
 import { explorerPage } from './explorer-page';
 import { exportsProxy } from './exports-proxy';
+import { respondentPage } from './respondent-page';
 import { startGateway } from './gateway';
 import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { staticFiles } from './static-files';
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.gatewaySecret) throw new Error('HARBOUR_GATEWAY_SECRET is not set: the subgraphs would refuse every request.');
   const root = repoRoot();
-  const web = staticFiles(path.join(root, 'apps', 'web', 'dist'));
+  const webRoot = path.join(root, 'apps', 'web', 'dist');
+  const web = staticFiles(webRoot);
   const https = config.publicUrl.startsWith('https://');
   const policy = pagePolicy({ https });
   const compress = responseCompression();
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     production: config.production,
     port: config.gatewayPort,
-    fallback: sessionRoutes({ ...internal, secureCookies: https }, exportsProxy({ ...internal, insightsUrl: config.subgraphUrls.insights }, web)),
+    fallback: sessionRoutes({ ...internal, secureCookies: https }, exportsProxy({ ...internal, insightsUrl: config.subgraphUrls.insights }, respondentPage({ webRoot, responsesUrl: config.subgraphUrls.responses, gatewaySecret: config.gatewaySecret }, web))),
     // Every response carries the page policy and is compressed where that pays; /healthz and
     // /readyz answer load balancers; a browser opening /graphql gets the explorer.
     intercept: (req, res) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildSchema, getNullableType, isListType, isObjectType, Kind, parse, type GraphQLField, type OperationDefinitionNode } from 'graphql';
 import { repoRoot } from '@harbour/config';
 import { FIELD_WEIGHTS, LIST_SIZES } from '@harbour/graphql-kit';
+import { RESPONDENT_INVITATION_QUERY } from '@harbour/survey-kit/respondent-page';
 import { DEFAULT_LIMITS, measureOperation } from './operation-limits';
 
 const schema = buildSchema(readFileSync(path.join(repoRoot(), 'schema', 'api.graphql'), 'utf8'));
@@ -67,11 +68,14 @@ describe('the size of every list', () => {
   });
 });
 
-/** The GraphQL documents the web app sends: every graphql(`…`) literal in apps/web/src, and the explorer's saved operations (`query: `…``). */
+/**
+ * The GraphQL documents the web app sends: every graphql(`…`) literal in apps/web/src, the
+ * explorer's saved operations (`query: `…``), and the query the gateway asks for a personal link's page.
+ */
 function webDocuments(): { file: string; text: string }[] {
   const root = path.join(repoRoot(), 'apps', 'web', 'src');
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('.test.'));
-  const documents: { file: string; text: string }[] = [];
+  const documents: { file: string; text: string }[] = [{ file: '@harbour/survey-kit/respondent-page', text: RESPONDENT_INVITATION_QUERY }];
   for (const file of files) {
     for (const match of readFileSync(path.join(root, file), 'utf8').matchAll(/(?:graphql\(\s*|query: )`([^`]*)`/g)) {
       // A template with a hole is built at run time, not sent as written.

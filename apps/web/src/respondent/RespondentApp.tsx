@@ -1,54 +1,38 @@
-import { useEffect, useState } from 'react';
-import { graphql } from '../graphql';
-import { respondentClient } from './respondent-client';
-import { RespondentSurvey } from './RespondentSurvey';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { RESPONDENT_DATA_ID, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
 import { Withdraw } from './Withdraw';
 
-export const InvitationQuery = graphql(`
-  query RespondentInvitation($token: String!) {
-    invitation(token: $token) {
-      campaignName
-      surveyTitle
-      anonymity
-      form
-      state
-      answers
-      pageNo
-      savedAt
-      opensOn
-      closesOn
-      open
-      completedOn
-    }
+// The survey library (most of the page's weight) loads only for a survey to answer; the gateway
+// has the browser fetch it alongside this script then, so it costs no extra round trip.
+const RespondentSurvey = lazy(() => import('./RespondentSurvey').then((m) => ({ default: m.RespondentSurvey })));
+
+/** The invitation the gateway wrote into the page (no request of our own), or why there is none. */
+function pageData(): RespondentPageData {
+  const element = document.getElementById(RESPONDENT_DATA_ID);
+  try {
+    if (element?.textContent) return JSON.parse(element.textContent) as RespondentPageData;
+  } catch {
+    // Cut short (a lost connection mid-page): say so below.
   }
-`);
-
-type Loaded = { invitation: NonNullable<Awaited<ReturnType<typeof load>>['data']>['invitation'] } | { problem: string };
-
-const load = (token: string) => respondentClient.query(InvitationQuery, { token }).toPromise();
+  return { problem: 'This page did not load whole. Reload it to try again: nothing you saved is lost.' };
+}
 
 /** The survey behind a personal link (`/s/<token>`): answer it, carry on later, or see that it is done. */
 export function RespondentApp({ token }: { token: string }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded] = useState(pageData);
   const [done, setDone] = useState<{ on: string | null } | null>(null);
   useEffect(() => {
-    load(token).then((result) =>
-      setLoaded(result.data ? { invitation: result.data.invitation } : { problem: result.error?.graphQLErrors[0]?.message ?? 'The survey could not be opened: check your connection and try again.' }),
-    );
-  }, [token]);
-  useEffect(() => {
-    if (loaded && 'invitation' in loaded) document.title = `${loaded.invitation.surveyTitle} · Harbour`;
+    if ('invitation' in loaded) document.title = `${loaded.invitation.surveyTitle} · Harbour`;
   }, [loaded]);
 
   let content;
-  if (!loaded) content = <p role="status">Opening your survey…</p>;
-  else if ('problem' in loaded) content = <p role="alert">{loaded.problem}</p>;
+  if ('problem' in loaded) content = <p role="alert">{loaded.problem}</p>;
   else if (done) {
     content = (
       <div className="notice card" role="status">
         <h2>Thank you</h2>
         <p>Your answers are in{done.on ? ` (${done.on})` : ''}. You can close this page.</p>
-        {loaded && 'invitation' in loaded && loaded.invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
+        {'invitation' in loaded && loaded.invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
       </div>
     );
   } else {
@@ -64,7 +48,13 @@ export function RespondentApp({ token }: { token: string }) {
     } else if (invitation.state === 'WITHDRAWN') content = <p role="status">You withdrew your answers to this survey. This link takes no more.</p>;
     else if (!invitation.open) {
       content = <p role="status">{invitation.opensOn > new Date().toISOString().slice(0, 10) ? `This survey opens on ${invitation.opensOn}.` : `This survey closed on ${invitation.closesOn}. Thank you all the same.`}</p>;
-    } else content = <RespondentSurvey token={token} invitation={invitation} onDone={setDone} />;
+    } else {
+      content = (
+        <Suspense fallback={<p role="status">Opening your survey…</p>}>
+          <RespondentSurvey token={token} invitation={invitation} onDone={setDone} />
+        </Suspense>
+      );
+    }
   }
   return (
     <>
@@ -72,7 +62,7 @@ export function RespondentApp({ token }: { token: string }) {
         <p className="brand">Harbour</p>
       </header>
       <main id="main" className="respondent">
-        <h1>{loaded && 'invitation' in loaded ? loaded.invitation.surveyTitle : 'Your survey'}</h1>
+        <h1>{'invitation' in loaded ? loaded.invitation.surveyTitle : 'Your survey'}</h1>
         {content}
       </main>
     </>
