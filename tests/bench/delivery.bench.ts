@@ -1,10 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { repoRoot } from '@harbour/config';
 import { createSubgraphDataSource, subgraphRole } from '@harbour/db';
 import { ALL_TENANTS, GATEWAY_SECRET_HEADER, withTenants } from '@harbour/graphql-kit';
 import { addToRollups, database as responsesDatabase, tokenHash } from '@harbour/responses';
@@ -57,38 +53,12 @@ async function invitations(ownerUrl: string, campaign: { id: string; tenant: str
   return tokens;
 }
 
-/** Gzip and brotli sizes of the JavaScript a route loads, from the web build's manifest. */
-function routeWeight(entryChunk: string): { files: number; raw: number; gzip: number; brotli: number; names: string[] } {
-  const dist = path.join(repoRoot(), 'apps', 'web', 'dist');
-  const manifestPath = path.join(dist, '.vite', 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`pnpm build\` first`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const child of manifest[key]?.imports ?? []) visit(child);
-  };
-  visit(Object.keys(manifest).find((k) => manifest[k]!.isEntry)!);
-  visit(Object.keys(manifest).find((k) => k.endsWith(entryChunk))!);
-  let raw = 0;
-  let gzip = 0;
-  let brotli = 0;
-  for (const key of seen) {
-    const bytes = readFileSync(path.join(dist, manifest[key]!.file));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
-    brotli += brotliCompressSync(bytes).length;
-  }
-  return { files: seen.size, raw, gzip, brotli, names: [...seen].map((k) => manifest[k]!.file) };
-}
-
 /**
  * Submissions: through the gateway (submitResponse: link, checks, scores, rollups, one
  * transaction) against an in-process loop of the same response INSERT with the same driver
  * and pool (TypeORM over pg, the subgraph's pool size, one transaction each), side by side in
- * one run; then what rollup upkeep costs (that INSERT with and without the rollup upsert);
- * then the weight of the respondent route's JavaScript.
+ * one run; then what rollup upkeep costs (that INSERT with and without the rollup upsert).
+ * What the respondent's page weighs over the wire is the respondent part (respondent.bench.ts).
  */
 export async function deliveryBench(options: { seconds: number; concurrency: number }): Promise<void> {
   console.log('starting the platform (embedded PostgreSQL, four subgraphs, gateway)…');
@@ -177,24 +147,6 @@ export async function deliveryBench(options: { seconds: number; concurrency: num
     console.log(`through the gateway / straight to the subgraph throughput ratio: ${(viaGateway.perSecond / direct.perSecond).toFixed(3)}`);
     console.log(`rollup upkeep: INSERT + rollups / INSERT alone throughput ratio: ${(rolled.perSecond / plain.perSecond).toFixed(3)} (p50 ${plain.p50ms.toFixed(2)} → ${rolled.p50ms.toFixed(2)} ms)`);
 
-    console.log('\n-- JavaScript the respondent route (/s/<token>) loads, against the admin app');
-    const respondent = routeWeight('RespondentApp.tsx');
-    const admin = routeWeight('AdminRoot.tsx');
-    console.log(
-      table(
-        ['route', 'files', 'raw kB', 'gzip kB', 'brotli kB'],
-        [
-          ['respondent /s/<token>', respondent.files, respondent.raw / 1024, respondent.gzip / 1024, respondent.brotli / 1024],
-          ['admin app (first page)', admin.files, admin.raw / 1024, admin.gzip / 1024, admin.brotli / 1024],
-        ],
-      ),
-    );
-    console.log(`\n${barChart([
-      { label: 'respondent, gzip', value: respondent.gzip / 1024, note: 'kB' },
-      { label: 'admin, gzip', value: admin.gzip / 1024, note: 'kB' },
-    ])}`);
-    console.log(`respondent route files: ${respondent.names.join(', ')}`);
-    console.log(`admin code in the respondent route: ${respondent.names.some((n) => /AdminRoot|SurveysPage/.test(n)) ? 'yes' : 'none'}`);
   } finally {
     await pool?.destroy();
     await platform.stop();

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'gateway') await gatewayBench({ rounds, seconds, concurrency: Number(process.env.BENCH_CONCURRENCY || 16) });
   if (!only || only === 'delivery') {
-    console.log('\n== delivery: submissions, rollups, the respondent route ==');
+    console.log('\n== delivery: submissions and rollups ==');
     await deliveryBench({ seconds, concurrency: Number(process.env.BENCH_CONCURRENCY || 16) });
   }
   if (!only || only === 'respondent') {
