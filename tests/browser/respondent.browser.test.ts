@@ -72,7 +72,25 @@ describe('a respondent on a phone', () => {
     page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
     await page.goto(`${platform.webUrl}s/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Where I belong: quarterly' }).waitFor();
-    await page.getByText('Your answers are pseudonymous').waitFor();
+    await page.getByText('Your name is not kept with your answers.').waitFor();
+    await page.getByText('Page 1 of 3').waitFor();
+    // The last day in words, not as 2027-01-30.
+    expect(await page.locator('main').textContent()).toMatch(/until (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ 20\d\d\./);
+    // Every scale is a row of buttons at 360 px, the scale's end labels in view, each button at least 44 px square.
+    const scales = page.locator('.sd-question:has(.sd-rating)');
+    expect(await scales.count()).toBeGreaterThan(0);
+    expect(await page.locator('.sd-question .sd-dropdown').count()).toBe(0);
+    for (let i = 0; i < (await scales.count()); i++) {
+      const scale = scales.nth(i);
+      expect(await scale.getByText('Strongly disagree', { exact: true }).isVisible()).toBe(true);
+      expect(await scale.getByText('Strongly agree', { exact: true }).isVisible()).toBe(true);
+      for (const box of await scale.locator('.sd-rating__item').evaluateAll((items) => items.map((item) => item.getBoundingClientRect()))) {
+        expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+        expect(box.right).toBeLessThanOrEqual(360);
+      }
+    }
+    // The first question is on the first screen.
+    expect((await page.locator('.sd-question').first().boundingBox())!.y).toBeLessThan(740 - 100);
     // The respondent's page loads no admin code.
     expect(scripts.filter((url) => /AdminRoot|SurveysPage/.test(url))).toEqual([]);
     expect(await pageViolations(page)).toEqual([]);
@@ -95,6 +113,8 @@ describe('a respondent on a phone', () => {
     await rate(page, second.first(), '5');
     await page.reload();
     await page.locator('.sd-page__title', { hasText: 'Support' }).waitFor();
+    await page.getByText('Welcome back: your answers so far are saved.').waitFor();
+    await page.getByText('Page 2 of 3').waitFor();
     expect(await eventually(() => ratingShown(second.first()), '5')).toBe('5');
     // Another device, with nothing of this one's: the server's copy resumes just the same (once the server has it).
     const serverDraft = async () =>
@@ -192,10 +212,13 @@ describe('a respondent with a keyboard only', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(await focusedValue()).toBe('both');
-    for (const name of ['bel_part_of_team', 'bel_accepted', 'bel_valued', 'bel_isolated']) {
+    const checkedOf = (name: string) => page.evaluate((n) => (document.querySelector(`input[name^="${n}"]:checked`) as HTMLInputElement | null)?.value ?? null, name);
+    for (const [index, name] of ['bel_part_of_team', 'bel_accepted', 'bel_valued', 'bel_isolated'].entries()) {
       await tabTo(name);
+      // Enter chooses the point in focus as Space does (the first scale by Enter, the rest by Space).
+      await page.keyboard.press(index === 0 ? 'Enter' : 'Space');
+      expect(await checkedOf(name)).toBe('1');
       // Arrows move along the scale: from 1 to 4.
-      await page.keyboard.press('Space');
       for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
       expect(await focusedValue()).toBe('4');
     }
@@ -228,7 +251,16 @@ describe('a respondent who reads Welsh', () => {
     await page.getByText('Where do you feel you belong at work?').waitFor();
     await page.getByLabel('Iaith / Language').selectOption({ label: 'Cymraeg' });
     await page.getByText('Ble ydych chi’n teimlo eich bod yn perthyn yn y gwaith?').waitFor();
+    // The page's own words follow: the promise, the last day in Welsh words, where the person is.
+    await page.getByText('Nid yw eich enw’n cael ei gadw gyda’ch atebion.'.replace(/’/g, "'")).waitFor();
+    expect(await page.locator('main').textContent()).toMatch(/tan ddydd (Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul) \d{1,2} [A-Z][a-z]+ 20\d\d\./);
+    await page.getByText('Tudalen 1 o 3').waitFor();
+    expect(await page.locator('[lang="cy"]').count()).toBeGreaterThan(0);
     expect(await pageViolations(page)).toEqual([]);
+    // The choice is kept on this device: the page opens in Welsh next time.
+    await page.reload();
+    await page.getByText('Ble ydych chi’n teimlo eich bod yn perthyn yn y gwaith?').waitFor();
+    expect(await page.getByLabel('Iaith / Language').inputValue()).toBe('cy');
     await page.close();
   });
 });

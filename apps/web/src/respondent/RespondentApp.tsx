@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { RESPONDENT_DATA_ID, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
+import { needsSurvey, RESPONDENT_DATA_ID, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
 import { Withdraw } from './Withdraw';
+import { dayInWords } from './words';
 
 // The survey library (most of the page's weight) loads only for a survey to answer; the gateway
 // has the browser fetch it alongside this script then, so it costs no extra round trip.
@@ -26,12 +27,13 @@ export function RespondentApp({ token }: { token: string }) {
   }, [loaded]);
 
   let content;
+  const showsSurvey = !done && needsSurvey(loaded);
   if ('problem' in loaded) content = <p role="alert">{loaded.problem}</p>;
   else if (done) {
     content = (
       <div className="notice card" role="status">
         <h2>Thank you</h2>
-        <p>Your answers are in{done.on ? ` (${done.on})` : ''}. You can close this page.</p>
+        <p>Your answers are in{done.on ? ` (${dayInWords(done.on, 'en')})` : ''}. You can close this page.</p>
         {'invitation' in loaded && loaded.invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
       </div>
     );
@@ -41,16 +43,23 @@ export function RespondentApp({ token }: { token: string }) {
       content = (
         <div className="notice card" role="status">
           <h2>Already done</h2>
-          <p>{invitation.completedOn ? `You answered this survey on ${invitation.completedOn}.` : 'You have answered this survey.'} Thank you: there is nothing more to do.</p>
+          <p>{invitation.completedOn ? `You answered this survey on ${dayInWords(invitation.completedOn, 'en')}.` : 'You have answered this survey.'} Thank you: there is nothing more to do.</p>
           {invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
         </div>
       );
     } else if (invitation.state === 'WITHDRAWN') content = <p role="status">You withdrew your answers to this survey. This link takes no more.</p>;
     else if (!invitation.open) {
-      content = <p role="status">{invitation.opensOn > new Date().toISOString().slice(0, 10) ? `This survey opens on ${invitation.opensOn}.` : `This survey closed on ${invitation.closesOn}. Thank you all the same.`}</p>;
+      content = <p role="status">{invitation.opensOn > new Date().toISOString().slice(0, 10) ? `This survey opens on ${dayInWords(invitation.opensOn, 'en')}.` : `This survey closed on ${dayInWords(invitation.closesOn, 'en')}. Thank you all the same.`}</p>;
     } else {
       content = (
-        <Suspense fallback={<p role="status">Opening your survey…</p>}>
+        <Suspense
+          fallback={
+            <>
+              <h1>{invitation.surveyTitle}</h1>
+              <p role="status">Opening your survey…</p>
+            </>
+          }
+        >
           <RespondentSurvey token={token} invitation={invitation} onDone={setDone} />
         </Suspense>
       );
@@ -58,11 +67,12 @@ export function RespondentApp({ token }: { token: string }) {
   }
   return (
     <>
-      <header className="site-header">
+      <header className="site-header respondent-header">
         <p className="brand">Harbour</p>
       </header>
       <main id="main" className="respondent">
-        <h1>{'invitation' in loaded ? loaded.invitation.surveyTitle : 'Your survey'}</h1>
+        {/* The survey's page gives its own heading, in the language the person chose. */}
+        {!showsSurvey && <h1>{'invitation' in loaded ? loaded.invitation.surveyTitle : 'Your survey'}</h1>}
         {content}
       </main>
     </>

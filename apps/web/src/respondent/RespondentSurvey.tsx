@@ -5,8 +5,9 @@ import { Survey } from 'survey-react-ui';
 import { surveyModel } from '../survey/survey-model';
 import { graphql } from '../graphql';
 import { clearLocalDraft, newerDraft, readLocalDraft, writeLocalDraft } from './local-draft';
-import { PROMISES } from './promise';
+import type { RespondentInvitation } from '@harbour/survey-kit/respondent-page';
 import { respondentClient } from './respondent-client';
+import { phrase, promise, rememberedLanguage, rememberLanguage, untilDay, type Language } from './words';
 
 const SaveDraft = graphql(`
   mutation RespondentSaveDraft($input: SaveResponseDraftInput!) {
@@ -28,13 +29,14 @@ const Submit = graphql(`
   }
 `);
 
-interface Invitation {
-  anonymity: keyof typeof PROMISES;
-  form: Record<string, unknown>;
-  answers: Record<string, unknown> | null;
-  pageNo: number | null;
-  savedAt: string | null;
-  closesOn: string;
+type Invitation = Pick<RespondentInvitation, 'anonymity' | 'form' | 'answers' | 'pageNo' | 'savedAt' | 'closesOn' | 'surveyTitle'>;
+
+/** Enter on a focused choice chooses it, as Space does (a radio button or checkbox alone takes only Space). */
+function chooseOnEnter(event: React.KeyboardEvent<HTMLElement>) {
+  const target = event.target as HTMLInputElement;
+  if (event.key !== 'Enter' || target.tagName !== 'INPUT' || (target.type !== 'radio' && target.type !== 'checkbox')) return;
+  event.preventDefault();
+  target.click();
 }
 
 /** How long after the last change the draft goes to the server (pages and leaving send it at once). */
@@ -57,10 +59,10 @@ function submissionKey(token: string): string {
  */
 export function RespondentSurvey({ token, invitation, onDone }: { token: string; invitation: Invitation; onDone: (submitted: { on: string | null }) => void }) {
   const [saved, setSaved] = useState<string | null>(null);
-  const [locale, setLocale] = useState('');
   const languageId = useId();
-  // Offer Welsh where the trust has given the form Welsh texts.
+  // Offer Welsh where the trust has given the form Welsh texts; the choice is remembered on this device.
   const hasWelsh = useMemo(() => JSON.stringify(invitation.form).includes('"cy":'), [invitation.form]);
+  const [language, setLanguage] = useState<Language>(() => (hasWelsh ? rememberedLanguage() : 'en'));
   const [problem, setProblem] = useState<string | null>(null);
   const start = useMemo(() => newerDraft(invitation, readLocalDraft(token)), [invitation, token]);
   // What the server has: the draft it gave us, unless this device's is newer (then nothing yet).
@@ -68,10 +70,27 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
   const model = useMemo(() => {
     const survey = surveyModel(invitation.form);
     survey.showCompletedPage = false;
+    // The page's own heading carries the title (and the description under it): the first question sits higher.
+    survey.showTitle = false;
+    survey.locale = language === 'cy' ? 'cy' : '';
     survey.data = start.answers;
     if (start.page) survey.currentPageNo = Math.min(start.page, survey.visiblePageCount - 1);
     return survey;
+    // The language is read here once; a later choice changes it on this model, not by making a new one.
   }, [invitation, start]);
+  const resumed = Object.keys(start.answers).length > 0;
+  // "Page 2 of 4", in the page's language, as the person moves through the survey.
+  const [position, setPosition] = useState(() => ({ page: model.currentPageNo, pages: model.visiblePageCount }));
+  useEffect(() => {
+    const moved = () => setPosition({ page: model.currentPageNo, pages: model.visiblePageCount });
+    model.onCurrentPageChanged.add(moved);
+    // A page can appear or go as answers change its visibility.
+    model.onValueChanged.add(moved);
+    return () => {
+      model.onCurrentPageChanged.remove(moved);
+      model.onValueChanged.remove(moved);
+    };
+  }, [model]);
 
   useEffect(() => {
     /** Saves the draft unless nothing changed; `leaving` keeps the request alive as the page goes. */
@@ -142,41 +161,46 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
     };
   }, [model, token, onDone, start]);
 
+  const until = untilDay(invitation.closesOn, language);
   return (
-    <>
-      <p className="notice card promise">{PROMISES[invitation.anonymity]}</p>
-      <p className="muted">
-        Your answers are saved as you go: with this link you can carry on later, on any device, until the end of {invitation.closesOn}.
+    <div lang={language} onKeyDown={chooseOnEnter}>
+      {/* The trust's title for its survey; in Welsh, the form's Welsh title where it has one. */}
+      <h1>{(language === 'cy' && model.locTitle.getLocaleText('cy')) || invitation.surveyTitle}</h1>
+      {model.description && <p className="lede">{model.description}</p>}
+      {hasWelsh && (
+        <p className="language">
+          <label htmlFor={languageId}>Iaith / Language</label>{' '}
+          <select
+            id={languageId}
+            value={language}
+            onChange={(event) => {
+              const chosen = event.target.value as Language;
+              model.locale = chosen === 'cy' ? 'cy' : '';
+              rememberLanguage(chosen);
+              setLanguage(chosen);
+            }}
+          >
+            <option value="en">English</option>
+            <option value="cy">Cymraeg</option>
+          </select>
+        </p>
+      )}
+      <p className="promise">{promise(invitation.anonymity, language)}</p>
+      <p className="muted" role={resumed ? 'status' : undefined}>
+        {phrase(resumed ? 'welcomeBack' : 'savedAsYouGo', language, until)}
       </p>
-      <div aria-live="polite">
-        {saved && <p className="muted">Saved at {saved}.</p>}
-      </div>
+      <div aria-live="polite">{saved && <p className="muted">{phrase('savedAt', language, saved)}</p>}</div>
       {problem && (
         <p role="alert" className="error">
           {problem}
         </p>
       )}
-      {hasWelsh && (
-        <div className="filters">
-          <div>
-            <label htmlFor={languageId}>Iaith / Language</label>
-            <select
-              id={languageId}
-              value={locale}
-              onChange={(event) => {
-                model.locale = event.target.value;
-                setLocale(event.target.value);
-              }}
-            >
-              <option value="">English</option>
-              <option value="cy">Cymraeg</option>
-            </select>
-          </div>
-        </div>
+      {position.pages > 1 && (
+        <p className="page-position" aria-live="polite">
+          {phrase('pageOf', language, `${position.page + 1} ${language === 'cy' ? 'o' : 'of'} ${position.pages}`)}
+        </p>
       )}
-      <div lang={locale === 'cy' ? 'cy' : 'en'}>
-        <Survey model={model} />
-      </div>
-    </>
+      <Survey model={model} />
+    </div>
   );
 }

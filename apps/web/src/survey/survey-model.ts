@@ -13,6 +13,13 @@ import './survey-theme.css';
  */
 export function surveyModel(json: unknown): Model {
   const survey = new Model(json);
+  for (const question of survey.getAllQuestions(false, true)) {
+    if (question.getType() !== 'rating') continue;
+    // Buttons on every screen (SurveyJS's "auto" turns a scale into a drop-down on a phone), the
+    // scale's end labels under them, unless the form says otherwise.
+    if (!question.toJSON().displayMode) question.displayMode = 'buttons';
+    if (!question.toJSON().rateDescriptionLocation) question.rateDescriptionLocation = 'bottom';
+  }
   survey.onProcessHtml.add((_, options) => {
     options.html = DOMPurify.sanitize(options.html, MARKUP_POLICY);
   });

@@ -1,0 +1,95 @@
+/**
+ * What the respondent's page says around the survey, in English and Welsh: the promise about who
+ * sees the answers (plain words, no "pseudonymous"), saving, resuming and dates in words. One
+ * place, so both languages say the same thing.
+ */
+export type Language = 'en' | 'cy';
+export type Anonymity = 'ANONYMOUS' | 'PSEUDONYMOUS' | 'IDENTIFIED';
+
+const PROMISES: Record<Anonymity, Record<Language, string>> = {
+  ANONYMOUS: {
+    en: 'Your answers are anonymous: nothing links them to you, and reports only show groups of several people.',
+    cy: "Mae eich atebion yn ddienw: does dim byd yn eu cysylltu â chi, a dim ond grwpiau o sawl person y mae adroddiadau'n eu dangos.",
+  },
+  PSEUDONYMOUS: {
+    en: 'Your name is not kept with your answers. A code links them to your answers in later rounds, so that change over time can be seen, and reports only show groups of several people.',
+    cy: "Nid yw eich enw'n cael ei gadw gyda'ch atebion. Mae cod yn eu cysylltu â'ch atebion mewn rowndiau diweddarach, fel y gellir gweld newid dros amser, a dim ond grwpiau o sawl person y mae adroddiadau'n eu dangos.",
+  },
+  IDENTIFIED: {
+    en: 'Your answers will be linked to your name. This survey is not about sensitive matters.',
+    cy: "Bydd eich atebion yn cael eu cysylltu â'ch enw. Nid yw'r arolwg hwn yn ymwneud â materion sensitif.",
+  },
+};
+
+export function promise(anonymity: Anonymity, language: Language): string {
+  return PROMISES[anonymity][language];
+}
+
+/** Names of days (from Sunday, as Date counts them) and months: tables, as browsers' Welsh date data cannot be counted on. */
+const DAYS: Record<Language, string[]> = {
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  cy: ['dydd Sul', 'dydd Llun', 'dydd Mawrth', 'dydd Mercher', 'dydd Iau', 'dydd Gwener', 'dydd Sadwrn'],
+};
+const MONTHS: Record<Language, string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  cy: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
+};
+
+/** A day (YYYY-MM-DD) in words: "Saturday 30 January 2027", "dydd Sadwrn 30 Ionawr 2027". */
+export function dayInWords(day: string, language: Language): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  // Not a day (or one that does not exist, which Date would roll into the next month): as it came.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return day;
+  return `${DAYS[language][date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[language][date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** "until Saturday 30 January 2027"; in Welsh "tan" softens the day's name: "tan ddydd Sadwrn 30 Ionawr 2027". */
+export function untilDay(day: string, language: Language): string {
+  const words = dayInWords(day, language);
+  return language === 'cy' ? `tan ${words.replace(/^dydd /, 'ddydd ')}` : `until ${words}`;
+}
+
+const PHRASES = {
+  savedAsYouGo: {
+    en: (until: string) => `Your answers are saved as you go. You can finish later with this link, on any device, ${until}.`,
+    cy: (until: string) => `Caiff eich atebion eu cadw wrth i chi fynd. Gallwch orffen yn nes ymlaen gyda'r ddolen hon, ar unrhyw ddyfais, ${until}.`,
+  },
+  welcomeBack: {
+    en: (until: string) => `Welcome back: your answers so far are saved. Carry on where you left off, ${until}.`,
+    cy: (until: string) => `Croeso nôl: mae eich atebion hyd yma wedi'u cadw. Ewch ymlaen o'r man lle gwnaethoch adael, ${until}.`,
+  },
+  /** Where the person is: the value is "2 of 4" / "2 o 4". */
+  pageOf: {
+    en: (position: string) => `Page ${position}`,
+    cy: (position: string) => `Tudalen ${position}`,
+  },
+  savedAt: {
+    en: (time: string) => `Saved at ${time}.`,
+    cy: (time: string) => `Wedi'i gadw am ${time}.`,
+  },
+} as const;
+
+export function phrase(name: keyof typeof PHRASES, language: Language, value: string): string {
+  return PHRASES[name][language](value);
+}
+
+/** The language the person chose on this device before, if any, else their browser's when it is Welsh. */
+export function rememberedLanguage(): Language {
+  try {
+    const chosen = localStorage.getItem(LANGUAGE_KEY);
+    if (chosen === 'cy' || chosen === 'en') return chosen;
+  } catch {
+    // Storage blocked: fall through to the browser's language.
+  }
+  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('cy') ? 'cy' : 'en';
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Storage blocked: the choice lasts for this page only.
+  }
+}
+
+const LANGUAGE_KEY = 'harbour.language';
