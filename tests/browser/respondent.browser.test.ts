@@ -195,6 +195,59 @@ describe('a respondent to an anonymous campaign', () => {
   });
 });
 
+describe('a respondent whose line drops', () => {
+  it('answers and completes with no connection, is told plainly, and the answers arrive once when the line is back', async () => {
+    const { token: patchy, campaignId } = await openCampaignWithLink(platform, 'ffion@northmoor.example', 'On a poor signal');
+    const form = INSTRUMENTS.find((i) => i.code === 'where_i_belong')!.json;
+    const answers = Object.fromEntries(form.pages.flatMap((p) => p.elements).filter((q) => q.isRequired).map((q) => [q.name, q.type === 'rating' ? 4 : q.type === 'boolean' ? true : 'both']));
+    // Answered on another day up to the last page.
+    const saved = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation ($input: SaveResponseDraftInput!) { saveResponseDraft(input: $input) { state } }', variables: { input: { token: patchy, answers, pageNo: form.pages.length - 1 } } }),
+    });
+    expect(((await saved.json()) as { data: { saveResponseDraft: { state: string } } }).data.saveResponseDraft.state).toBe('STARTED');
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${platform.webUrl}s/${patchy}`);
+    await page.getByText('Welcome back: your answers so far are saved.').waitFor();
+    await context.setOffline(true);
+    // A changed answer with no signal: kept on the device, and the person is told.
+    const last = page.locator('.sd-question:has(.sd-rating)').last();
+    await last.getByText('2', { exact: true }).click();
+    const lastName = await last.getAttribute('data-name');
+    await page.getByText('No connection just now: your answers are kept on this device').waitFor();
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByText('No connection just now, so your answers have not been sent yet.').waitFor();
+    const stored = async () => {
+      const owner = new Client({ connectionString: platform.database.ownerUrl });
+      await owner.connect();
+      try {
+        return Number((await owner.query(`SELECT count(*) AS n FROM responses.campaign_activity WHERE campaign_id = $1 AND kind = 'submitted'`, [campaignId])).rows[0].n);
+      } finally {
+        await owner.end();
+      }
+    };
+    expect(await stored()).toBe(0);
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 30_000 });
+    expect(await stored()).toBe(1);
+    // The answer changed offline is the one that arrived.
+    const invitation = (await postGraphQL(platform.gatewayUrl, `{ invitation(token: "${patchy}") { state } }`)).body.data as { invitation: { state: string } };
+    expect(invitation.invitation.state).toBe('COMPLETED');
+    const owner = new Client({ connectionString: platform.database.ownerUrl });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query(`SELECT r.answers -> $2::text AS value FROM responses.response r JOIN responses.invitation i ON i.response_id = r.id WHERE i.campaign_id = $1`, [campaignId, lastName]);
+      expect(rows.map((r) => Number(r.value))).toEqual([2]);
+    } finally {
+      await owner.end();
+    }
+    expect(await pageViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a respondent with a keyboard only', () => {
   it('answers the first page and moves on without a pointer (the demo respondent\'s link)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

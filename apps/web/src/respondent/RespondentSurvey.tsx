@@ -39,6 +39,12 @@ function chooseOnEnter(event: React.KeyboardEvent<HTMLElement>) {
   target.click();
 }
 
+/** What the person reads when the line drops: what happened, and that nothing is lost. */
+const OFFLINE_DRAFT = 'No connection just now: your answers are kept on this device and will be saved as soon as the connection is back.';
+const OFFLINE_SUBMISSION = 'No connection just now, so your answers have not been sent yet. They are kept on this device and will be sent as soon as the connection is back: keep this page open.';
+/** How often a submission that met no connection is tried again. */
+const RETRY_EVERY_MS = 15_000;
+
 /** How long after the last change the draft goes to the server (pages and leaving send it at once). */
 const SAVE_AFTER_MS = 2000;
 
@@ -106,7 +112,8 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
         return;
       }
       const result = await respondentClient.mutation(SaveDraft, { input }).toPromise();
-      if (result.error) setProblem(`Your answers so far could not be saved: ${result.error.graphQLErrors[0]?.message ?? 'check your connection'}. They are still on this page.`);
+      if (result.error?.networkError) setProblem(OFFLINE_DRAFT);
+      else if (result.error) setProblem(`Your answers so far could not be saved: ${result.error.graphQLErrors[0]?.message}. They are still on this page.`);
       else {
         lastSaved.current = text;
         setProblem(null);
@@ -135,9 +142,33 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onLeave);
 
-    const onCompleting = async (_: Model, options: { allow: boolean }) => {
-      options.allow = false;
+    /** Whether a submission is waiting for the connection to come back. */
+    let waiting = false;
+    let sending = false;
+    let retry: ReturnType<typeof setInterval> | undefined;
+    const submit = async () => {
+      if (sending) return;
+      sending = true;
+      try {
+        await send();
+      } finally {
+        sending = false;
+      }
+    };
+    const send = async () => {
+      // The same key every time, so a submission the server did get before the line dropped is answered as a retry, not stored twice.
       const result = await respondentClient.mutation(Submit, { input: { token, answers: model.data as Record<string, unknown>, idempotencyKey: submissionKey(token) } }).toPromise();
+      if (result.error?.networkError) {
+        if (!waiting) {
+          waiting = true;
+          // Sent again when the browser says the line is back, and every 15 s in case it never says.
+          retry = setInterval(() => void submit(), RETRY_EVERY_MS);
+        }
+        setProblem(OFFLINE_SUBMISSION);
+        return;
+      }
+      waiting = false;
+      clearInterval(retry);
       // Stored: an anonymous campaign's invitation says so with no day.
       const stored = result.data?.submitResponse.invitation;
       if (stored?.state === 'COMPLETED') {
@@ -148,14 +179,25 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
       const error = result.error?.graphQLErrors[0];
       const problems = (error?.extensions?.problems as { question: string; message: string }[] | undefined) ?? [];
       for (const p of problems) model.getQuestionByName(p.question)?.addError(p.message);
-      setProblem(problems.length ? 'Some answers need another look: see the messages by the questions.' : (error?.message ?? 'Your answers could not be sent: check your connection and press Complete again.'));
+      setProblem(problems.length ? 'Some answers need another look: see the messages by the questions.' : (error?.message ?? 'Your answers could not be sent: press Complete again.'));
     };
+    const onCompleting = (_: Model, options: { allow: boolean }) => {
+      options.allow = false;
+      void submit();
+    };
+    const onOnline = () => {
+      if (waiting) void submit();
+      else void save();
+    };
+    window.addEventListener('online', onOnline);
     model.onCompleting.add(onCompleting);
     return () => {
       clearTimeout(timer);
       model.onValueChanged.remove(onChange);
       model.onCurrentPageChanged.remove(onPage);
       model.onCompleting.remove(onCompleting);
+      window.removeEventListener('online', onOnline);
+      clearInterval(retry);
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onLeave);
     };
