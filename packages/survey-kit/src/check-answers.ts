@@ -1,4 +1,4 @@
-import { Model, type Question } from 'survey-core';
+import { Model, settings, type Question } from 'survey-core';
 import { isObject } from './form-elements';
 
 /** One problem with a set of answers: which question, and what is wrong, in plain words. */
@@ -72,6 +72,9 @@ function valueProblem(question: Question, value: unknown, limits: AnswerLimits):
     }
     case 'comment':
       return text(value);
+    case 'imagepicker':
+      // One picture, or several when the question allows it, from its choices.
+      return q.multiSelect ? valueProblem(asChoices(question, 'checkbox'), value, limits) : valueProblem(asChoices(question, 'radiogroup'), value, limits);
     case 'radiogroup':
     case 'dropdown': {
       const allowed = valuesOf(q.choices as { value: unknown }[]);
@@ -120,10 +123,102 @@ function valueProblem(question: Question, value: unknown, limits: AnswerLimits):
       }
       return null;
     }
-    default:
-      // Other question types (multiple text, dynamic panels, ...) are kept as given, within the size limit.
+    case 'multipletext': {
+      if (!isObject(value)) return 'must give its boxes as an object of box names and values';
+      const items = q.items as { name: string; editor: Question }[];
+      for (const [name, given] of Object.entries(value)) {
+        const item = items.find((i) => i.name === name);
+        if (!item) return `has no box ${quoted(name)}`;
+        const problem = given === null ? null : valueProblem(item.editor, given, limits);
+        if (problem) return `box ${quoted(name)}: ${problem}`;
+      }
       return null;
+    }
+    case 'paneldynamic': {
+      if (!Array.isArray(value)) return 'must give its panels as a list';
+      const most = Number(q.maxPanelCount) || settings.panel.maxPanelCount;
+      const fewest = Number(q.minPanelCount) || 0;
+      if (value.length > most) return `has ${value.length} panels; the most is ${most}`;
+      if (value.length < fewest) return `has ${value.length} panels; the fewest is ${fewest}`;
+      const template = q.template as { getQuestionByName(name: string): Question | null };
+      for (const [index, panel] of value.entries()) {
+        const problem = namedValuesProblem(panel, (name) => template.getQuestionByName(name), 'question', limits);
+        if (problem) return `panel ${index + 1}: ${problem}`;
+      }
+      return null;
+    }
+    case 'matrixdropdown': {
+      if (!isObject(value)) return 'must give an object of rows';
+      const rows = valuesOf(q.rows as { value: unknown }[]);
+      for (const [row, cells] of Object.entries(value)) {
+        if (!sameValue(rows, row)) return `has no row ${quoted(row)}`;
+        const problem = namedValuesProblem(cells, (name) => cellQuestion(question, name), 'column', limits);
+        if (problem) return `row ${quoted(row)}: ${problem}`;
+      }
+      return null;
+    }
+    case 'matrixdynamic': {
+      if (!Array.isArray(value)) return 'must give its rows as a list';
+      const most = Number(q.maxRowCount) || settings.matrix.maxRowCount;
+      const fewest = Number(q.minRowCount) || 0;
+      if (value.length > most) return `has ${value.length} rows; the most is ${most}`;
+      if (value.length < fewest) return `has ${value.length} rows; the fewest is ${fewest}`;
+      for (const [index, cells] of value.entries()) {
+        const problem = namedValuesProblem(cells, (name) => cellQuestion(question, name), 'column', limits);
+        if (problem) return `row ${index + 1}: ${problem}`;
+      }
+      return null;
+    }
+    case 'slider': {
+      const min = Number(q.min ?? 0);
+      const max = Number(q.max ?? 100);
+      const step = Number(q.step ?? 1);
+      const onScale = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max && Math.abs((n - min) / step - Math.round((n - min) / step)) < 1e-9;
+      if (q.sliderType === 'range') {
+        return Array.isArray(value) && value.length === 2 && value.every(onScale) && (value[0] as number) <= (value[1] as number)
+          ? null
+          : `must be two points from ${min} to ${max}, the lower first, not ${quoted(value)}`;
+      }
+      return onScale(value) ? null : `${quoted(value)} is not on its scale of ${min} to ${max} in steps of ${step}`;
+    }
+    case 'expression':
+      // Worked out from the other answers (checked against that below): a value, never an object.
+      return ['string', 'number', 'boolean'].includes(typeof value) ? null : 'must be a single value';
+    case 'html':
+    case 'image':
+      return 'is text or a picture on the page, not a question: it takes no answer';
+    default:
+      // File uploads and signatures are refused when a form is saved; anything else is not stored unchecked.
+      return `is a question of type "${type}", whose answers Harbour does not store`;
   }
+}
+
+/** A stand-in question of `type` with `question`'s choices, to check a choice type's value. */
+function asChoices(question: Question, type: 'radiogroup' | 'checkbox'): Question {
+  const q = question as Question & Record<string, unknown>;
+  return { getType: () => type, choices: q.choices, showOtherItem: false, showNoneItem: false } as unknown as Question;
+}
+
+/** The question a matrix's cells in `column` are answered with, given the matrix's choices where the column has none. */
+function cellQuestion(matrix: Question, column: string): Question | null {
+  const found = (matrix as unknown as { getColumnByName(name: string): { templateQuestion: Question & { choices?: unknown[] } } | null }).getColumnByName(column);
+  if (!found) return null;
+  const cell = found.templateQuestion;
+  const matrixChoices = (matrix as unknown as { choices?: unknown[] }).choices;
+  if (Array.isArray(cell.choices) && !cell.choices.length && matrixChoices?.length) cell.choices = matrixChoices;
+  return cell;
+}
+
+/** What is wrong with an object of names and values (a dynamic panel's questions, a matrix row's cells), or null. */
+function namedValuesProblem(given: unknown, questionOf: (name: string) => Question | null, what: 'question' | 'column', limits: AnswerLimits): string | null {
+  if (!isObject(given)) return `must be an object of ${what} names and values`;
+  for (const [name, value] of Object.entries(given)) {
+    const question = questionOf(name);
+    if (!question) return `has no ${what} ${quoted(name)}`;
+    const problem = value === null || value === undefined ? null : valueProblem(question, value, limits);
+    if (problem) return `${what} ${quoted(name)}: ${problem}`;
+  }
+  return null;
 }
 
 /**
@@ -159,6 +254,16 @@ export function checkAnswers(form: unknown, answers: unknown, limits: AnswerLimi
   const wrong = new Set(problems.map((p) => p.question));
   model.data = Object.fromEntries(Object.entries(answers).filter(([name]) => !wrong.has(name)));
   for (const question of model.getAllQuestions(true)) {
+    // An expression's value is SurveyJS's, worked out from the answers: one sent otherwise is refused
+    // (checked once the answers it is worked out from are right: with one refused, it would differ anyway).
+    if (question.getType() === 'expression') {
+      if (wrong.size || !(question.name in answers)) continue;
+      const expected = question.value as unknown;
+      if (JSON.stringify(expected) !== JSON.stringify(answers[question.name])) {
+        problems.push({ question: question.name, message: `The answer to "${question.name}" is worked out from the other answers: ${quoted(expected)}, not ${quoted(answers[question.name])}` });
+      }
+      continue;
+    }
     if (wrong.has(question.name) || !question.isRequired || !question.isVisible || question.isReadOnly || !question.page?.isVisible) continue;
     if (question.isEmpty()) problems.push({ question: question.name, message: `"${question.name}" needs an answer` });
   }

@@ -1,4 +1,4 @@
-import { ConditionRunner, ConditionsParser, Model } from 'survey-core';
+import { ConditionRunner, ConditionsParser, ElementFactory, Model } from 'survey-core';
 import { elementsOf, isObject, type LocatedElement } from './form-elements';
 import type { QuestionJson } from './instruments/questions';
 import { markupProblems } from './markup';
@@ -58,6 +58,15 @@ function normalise(value: unknown): unknown {
 const LOCKED = ['type', 'title', 'choices', 'rateMin', 'rateMax', 'rateValues', 'rateStep', 'minRateDescription', 'maxRateDescription', 'labelTrue', 'labelFalse', 'columns', 'rows'];
 
 /**
+ * Question types survey-core has whose answers Harbour does not take, and why: a form holding one
+ * is refused. Every other type is stored, each answer checked (check-answers.ts).
+ */
+const NOT_STORED: Record<string, string> = {
+  file: 'File uploads are not taken: Harbour stores answers, not files (a file could carry anything, and name its sender)',
+  signaturepad: 'Signatures are not taken: a signature names its writer, which no survey in Harbour needs',
+};
+
+/**
  * Every problem with a form, by JSON path, in plain words; an empty list when it may be saved.
  * Checks that it is SurveyJS JSON that loads without errors, that question names are unique,
  * that every logic expression reads and names questions that exist, that the scoring spec
@@ -107,12 +116,19 @@ export function validateSurvey(json: unknown, options: ValidateOptions = {}): Su
     console.warn = warn;
   }
   for (const error of model?.jsonErrors ?? []) {
+    // An element of a type SurveyJS has no class for: said below, at the element's own path.
+    if (/^The property type is incorrect in the object\. Please take a look at property: '(elements|templateElements)'/.test(error.message)) continue;
     const name = (error as { element?: { name?: string } }).element?.name;
     problems.push({ path: (name && byName.get(name)?.path) || '$', message: error.message });
   }
+  // Every element's type, dynamic panels' template questions included: one SurveyJS has, and one whose answers Harbour stores.
   for (const element of elements) {
-    if (typeof element.json.type === 'string' && !isPanel(element.json) && model && !model.getQuestionByName(String(element.json.name))) {
-      problems.push({ path: `${element.path}.type`, message: `"${element.json.type}" is not a question type SurveyJS knows` });
+    const type = element.json.type;
+    if (typeof type !== 'string') continue;
+    if (!ElementFactory.Instance.getAllTypes().includes(type.toLowerCase())) {
+      problems.push({ path: `${element.path}.type`, message: `"${type}" is not a question type SurveyJS knows` });
+    } else if (NOT_STORED[type.toLowerCase()]) {
+      problems.push({ path: `${element.path}.type`, message: NOT_STORED[type.toLowerCase()]! });
     }
   }
 
