@@ -46,6 +46,12 @@ describe('every SurveyJS question type', () => {
     expect(problems[0]!.message).toContain(`"${question}"`);
   });
 
+  it('scores a slider on its own scale, as it scores a rating', () => {
+    const construct = (min: number, max: number) => ({ constructs: [{ code: 'settled', items: [{ item: 'settled', min, max }] }] });
+    expect(validateSurvey(EVERY_TYPE_FORM, { scoring: construct(0, 10) as never })).toEqual([]);
+    expect(validateSurvey(EVERY_TYPE_FORM, { scoring: construct(1, 5) as never })).toEqual([{ path: '$scoring.constructs[0].items[0]', message: '"settled" is answered from 0 to 10, but is scored from 1 to 5' }]);
+  });
+
   it('refuses an answer to text on the page, which takes none', () => {
     const form = { pages: [{ elements: [{ type: 'html', name: 'intro', html: '<p>Hello</p>' }, { type: 'text', name: 'name' }] }] };
     expect(validateSurvey(form)).toEqual([]);

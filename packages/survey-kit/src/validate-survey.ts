@@ -195,7 +195,7 @@ export function validateSurvey(json: unknown, options: ValidateOptions = {}): Su
   return problems;
 }
 
-/** The numeric range a question is answered on, or null when it has none. */
+/** The numeric range a question is answered on (a rating, yes/no, a one-point slider, numeric choices), or null when it has none. */
 function scaleOf(question: Record<string, unknown>): { min: number; max: number } | null {
   if (question.type === 'boolean') return { min: 0, max: 1 };
   if (question.type === 'rating') {
@@ -205,6 +205,7 @@ function scaleOf(question: Record<string, unknown>): { min: number; max: number 
     }
     return { min: Number(question.rateMin ?? 1), max: Number(question.rateMax ?? 5) };
   }
+  if (question.type === 'slider' && question.sliderType !== 'range') return { min: Number(question.min ?? 0), max: Number(question.max ?? 100) };
   if ((question.type === 'radiogroup' || question.type === 'dropdown') && Array.isArray(question.choices) && question.choices.length) {
     const values = question.choices.map((c) => Number(isObject(c) ? c.value : c));
     return values.every(Number.isFinite) ? { min: Math.min(...values), max: Math.max(...values) } : null;
