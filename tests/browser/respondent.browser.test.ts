@@ -74,6 +74,10 @@ describe('a respondent on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Where I belong: quarterly' }).waitFor();
     await page.getByText('Your name is not kept with your answers.').waitFor();
     await page.getByText('Page 1 of 3').waitFor();
+    // Whose survey it is, whom to ask, and the trust's privacy notice.
+    expect(await page.locator('header .brand').textContent()).toBe('Northmoor Mental Health NHS Foundation Trust');
+    expect(await page.getByRole('link', { name: 'new-roles@northmoor.example' }).getAttribute('href')).toBe('mailto:new-roles@northmoor.example');
+    expect(await page.getByRole('link', { name: "Northmoor Mental Health NHS Foundation Trust's privacy notice" }).getAttribute('href')).toBe('https://www.northmoor.example/privacy');
     // The last day in words, not as 2027-01-30.
     expect(await page.locator('main').textContent()).toMatch(/until (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ 20\d\d\./);
     // Every scale is a row of buttons at 360 px, the scale's end labels in view, each button at least 44 px square.

@@ -8,9 +8,9 @@ export async function seedDirectory(db: EntityManager, demo: DemoData): Promise<
   // Parents before children, so the foreign key holds at every insert.
   for (const o of demo.organisations) {
     await db.query(
-      `INSERT INTO directory.organisation (id, tenant_id, parent_id, kind, name) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO directory.organisation (id, tenant_id, parent_id, kind, name, contact_email, privacy_notice_url) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (id) DO NOTHING`,
-      [o.id, o.tenantId, o.parentId, o.kind, o.name],
+      [o.id, o.tenantId, o.parentId, o.kind, o.name, o.contactEmail ?? null, o.privacyNoticeUrl ?? null],
     );
   }
   for (const r of demo.roles) {

@@ -13,6 +13,9 @@ const web = {
 const invitation: RespondentInvitation = {
   campaignName: 'Round 4',
   surveyTitle: 'Where I belong',
+  trustName: 'Northmoor',
+  contactEmail: null,
+  privacyNoticeUrl: null,
   anonymity: 'PSEUDONYMOUS',
   form: { pages: [] },
   state: 'STARTED',

@@ -16,6 +16,9 @@ export interface DemoOrganisation {
   parentId: string | null;
   kind: DemoOrganisationKind;
   name: string;
+  /** A trust's contact for its surveys and its privacy notice, shown on personal links' pages. */
+  contactEmail?: string;
+  privacyNoticeUrl?: string;
 }
 
 export interface DemoRole {
@@ -182,6 +185,7 @@ export function demoData(seed: number = DEMO_SEED): DemoData {
   };
 
   const trust = add(null, null, 'trust', 'Northmoor Mental Health NHS Foundation Trust');
+  Object.assign(organisations.at(-1)!, { contactEmail: 'new-roles@northmoor.example', privacyNoticeUrl: 'https://www.northmoor.example/privacy' });
   const trustServices = [
     add(trust, trust, 'service', 'Community Mental Health Service'),
     add(trust, trust, 'service', 'Inpatient Services'),

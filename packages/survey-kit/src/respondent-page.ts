@@ -9,6 +9,9 @@ export const RESPONDENT_INVITATION_QUERY = `query RespondentInvitation($token: S
   invitation(token: $token) {
     campaignName
     surveyTitle
+    trustName
+    contactEmail
+    privacyNoticeUrl
     anonymity
     form
     state
@@ -32,6 +35,9 @@ export type InvitationState = 'INVITED' | 'STARTED' | 'COMPLETED' | 'WITHDRAWN';
 export interface RespondentInvitation {
   campaignName: string;
   surveyTitle: string;
+  trustName: string;
+  contactEmail: string | null;
+  privacyNoticeUrl: string | null;
   anonymity: RespondentAnonymity;
   form: Record<string, unknown>;
   state: InvitationState;

@@ -12,6 +12,7 @@ import { PublishReportLabels1764101700000 } from './1764101700000-PublishReportL
 import { ResearcherGrants1764101800000 } from './1764101800000-ResearcherGrants';
 import { PublishCohortsToInsights1764101900000 } from './1764101900000-PublishCohortsToInsights';
 import { SignInThrottle1764102000000 } from './1764102000000-SignInThrottle';
+import { TrustContact1764102100000 } from './1764102100000-TrustContact';
 
 /** In the order they run. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ResearcherGrants1764101800000,
   PublishCohortsToInsights1764101900000,
   SignInThrottle1764102000000,
+  TrustContact1764102100000,
 ];

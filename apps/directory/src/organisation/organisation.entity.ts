@@ -27,4 +27,12 @@ export class Organisation {
   @Column('text', { name: 'ods_code', nullable: true })
   @Field(() => String, { nullable: true, description: 'NHS organisation (ODS) code, e.g. Y01234; unique within the tenant.' })
   odsCode!: string | null;
+
+  @Column('text', { name: 'contact_email', nullable: true })
+  @Field(() => String, { nullable: true, description: "A trust's: whom its staff write to about its surveys, shown on every personal link's page." })
+  contactEmail!: string | null;
+
+  @Column('text', { name: 'privacy_notice_url', nullable: true })
+  @Field(() => String, { nullable: true, description: "A trust's: its privacy notice (an http(s) address), linked from every personal link's page." })
+  privacyNoticeUrl!: string | null;
 }

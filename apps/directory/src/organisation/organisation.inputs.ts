@@ -43,4 +43,16 @@ export class UpdateOrganisationInput {
 
   @Field(() => ID, { nullable: true, description: 'Move it (and everything below it) under this organisation, in the same tenant.' })
   parentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A trust's contact email for its surveys (at most 254 characters); an empty string removes it. Trusts only." })
+  @IsOptional()
+  @Length(0, 254)
+  @Matches(/^([^\s@]+@[^\s@]+\.[^\s@]+)?$/, { message: 'contactEmail must be an email address, like surveys@trust.nhs.uk' })
+  contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A trust's privacy notice, an http(s) address (at most 2,000 characters); an empty string removes it. Trusts only." })
+  @IsOptional()
+  @Length(0, 2000)
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'privacyNoticeUrl must be a web address starting https:// (or http://)' })
+  privacyNoticeUrl?: string | null;
 }

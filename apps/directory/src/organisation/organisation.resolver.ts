@@ -96,10 +96,12 @@ export class OrganisationResolver {
       name: input.name,
       odsCode: input.odsCode === '' ? null : input.odsCode,
       parentId: input.parentId,
+      contactEmail: input.contactEmail,
+      privacyNoticeUrl: input.privacyNoticeUrl,
     });
     await audited(ctx, 'organisation.update', updated, {
-      before: { name: organisation.name, odsCode: organisation.odsCode, parentId: organisation.parentId },
-      after: { name: updated.name, odsCode: updated.odsCode, parentId: updated.parentId },
+      before: { name: organisation.name, odsCode: organisation.odsCode, parentId: organisation.parentId, contactEmail: organisation.contactEmail, privacyNoticeUrl: organisation.privacyNoticeUrl },
+      after: { name: updated.name, odsCode: updated.odsCode, parentId: updated.parentId, contactEmail: updated.contactEmail, privacyNoticeUrl: updated.privacyNoticeUrl },
     });
     return updated;
   }

@@ -162,14 +162,23 @@ export async function createOrganisation(
 export async function updateOrganisation(
   db: EntityManager,
   organisation: Organisation,
-  changes: { name?: string | null; odsCode?: string | null; parentId?: string | null },
+  changes: { name?: string | null; odsCode?: string | null; parentId?: string | null; contactEmail?: string | null; privacyNoticeUrl?: string | null },
 ): Promise<Organisation> {
   if (changes.parentId && changes.parentId !== organisation.parentId) await checkDepth(db, organisation.tenantId, changes.parentId, organisation.id);
+  const contact = changes.contactEmail !== undefined && changes.contactEmail !== null;
+  const notice = changes.privacyNoticeUrl !== undefined && changes.privacyNoticeUrl !== null;
+  if ((contact || notice) && organisation.parentId) {
+    throw new HarbourError(ErrorCode.BAD_USER_INPUT, `A contact and a privacy notice are set on the trust, at the top of the tree; "${organisation.name}" is inside it`, {
+      field: contact ? 'contactEmail' : 'privacyNoticeUrl',
+    });
+  }
   try {
     await db.query(
       `UPDATE directory.organisation SET name = coalesce($2, name), ods_code = CASE WHEN $3::boolean THEN $4 ELSE ods_code END,
-         parent_id = coalesce($5, parent_id) WHERE id = $1`,
-      [organisation.id, changes.name?.trim() ?? null, changes.odsCode !== undefined, changes.odsCode ?? null, changes.parentId ?? null],
+         parent_id = coalesce($5, parent_id),
+         contact_email = CASE WHEN $6::boolean THEN nullif($7, '') ELSE contact_email END,
+         privacy_notice_url = CASE WHEN $8::boolean THEN nullif($9, '') ELSE privacy_notice_url END WHERE id = $1`,
+      [organisation.id, changes.name?.trim() ?? null, changes.odsCode !== undefined, changes.odsCode ?? null, changes.parentId ?? null, contact, changes.contactEmail?.trim() ?? null, notice, changes.privacyNoticeUrl?.trim() ?? null],
     );
   } catch (error) {
     explain(error);

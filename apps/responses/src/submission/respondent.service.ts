@@ -37,6 +37,9 @@ interface InvitationRow {
   tenure_months: number;
   campaign_name: string;
   campaign_state: string;
+  trust_name: string | null;
+  contact_email: string | null;
+  privacy_notice_url: string | null;
   title: string;
   form: Record<string, unknown>;
   scoring: ScoringSpec;
@@ -48,11 +51,13 @@ async function invitationOf(db: EntityManager, id: string, lock = false): Promis
     `SELECT i.id, i.tenant_id, i.campaign_id, i.staff_id, i.survey_id, i.version_number, i.anonymity, i.role_id, i.organisation_id, i.setting_id, i.cohort,
             i.opens_on::text, i.closes_on::text, i.state, i.draft_answers, i.draft_page, i.draft_saved_at, i.submission_key, i.submission_hash, i.completed_on::text,
             t.today::text, (extract(year FROM age(t.today, i.started_on)) * 12 + extract(month FROM age(t.today, i.started_on)))::int AS tenure_months,
-            c.name AS campaign_name, c.state AS campaign_state, v.title, ${linksReleased('i.campaign_id')} AS links_released
+            c.name AS campaign_name, c.state AS campaign_state, v.title, ${linksReleased('i.campaign_id')} AS links_released,
+            r.name AS trust_name, r.contact_email, r.privacy_notice_url
      FROM responses.invitation i
      CROSS JOIN (SELECT (now() AT TIME ZONE 'Europe/London')::date AS today) t
      JOIN forms.delivery_campaign c ON c.campaign_id = i.campaign_id
      JOIN forms.delivery_survey_version v ON v.survey_id = i.survey_id AND v.version_number = i.version_number
+     LEFT JOIN directory.respondent_trust r ON r.tenant_id = i.tenant_id
      WHERE i.id = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
     [id],
   )) as InvitationRow[];
@@ -68,6 +73,9 @@ function viewOf(row: InvitationRow): InvitationView {
   return {
     campaignName: row.campaign_name,
     surveyTitle: row.title,
+    trustName: row.trust_name ?? '',
+    contactEmail: row.contact_email,
+    privacyNoticeUrl: row.privacy_notice_url,
     anonymity: row.anonymity as RespondentAnonymity,
     form: row.form,
     state: row.state,

@@ -32,6 +32,15 @@ export class InvitationView {
   @Field(() => String, { description: 'The survey\'s title.' })
   surveyTitle!: string;
 
+  @Field(() => String, { description: 'The trust that sent it, by its name: the page says whose survey it is.' })
+  trustName!: string;
+
+  @Field(() => String, { nullable: true, description: "Whom to write to about the survey: the trust's contact email, when it gave one." })
+  contactEmail!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The trust's privacy notice (an http(s) address), when it gave one." })
+  privacyNoticeUrl!: string | null;
+
   @Field(() => RespondentAnonymity, { description: 'What is promised about who can see these answers; shown on the first page.' })
   anonymity!: RespondentAnonymity;
 

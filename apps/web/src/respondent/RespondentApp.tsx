@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { needsSurvey, RESPONDENT_DATA_ID, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
+import { needsSurvey, RESPONDENT_DATA_ID, type RespondentInvitation, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
 import { Withdraw } from './Withdraw';
 import { dayInWords } from './words';
 
@@ -16,6 +16,27 @@ function pageData(): RespondentPageData {
     // Cut short (a lost connection mid-page): say so below.
   }
   return { problem: 'This page did not load whole. Reload it to try again: nothing you saved is lost.' };
+}
+
+/** Whom to ask about the survey, and the trust's privacy notice, when it gave them. */
+function TrustContact({ invitation }: { invitation: RespondentInvitation }) {
+  if (!invitation.contactEmail && !invitation.privacyNoticeUrl) return null;
+  return (
+    <footer className="respondent-footer">
+      {invitation.contactEmail && (
+        <p>
+          Questions about this survey? Write to <a href={`mailto:${invitation.contactEmail}`}>{invitation.contactEmail}</a>.
+        </p>
+      )}
+      {invitation.privacyNoticeUrl && (
+        <p>
+          <a href={invitation.privacyNoticeUrl} rel="noreferrer">
+            {invitation.trustName ? `${invitation.trustName}'s privacy notice` : 'Privacy notice'}
+          </a>
+        </p>
+      )}
+    </footer>
+  );
 }
 
 /** The survey behind a personal link (`/s/<token>`): answer it, carry on later, or see that it is done. */
@@ -68,13 +89,15 @@ export function RespondentApp({ token }: { token: string }) {
   return (
     <>
       <header className="site-header respondent-header">
-        <p className="brand">Harbour</p>
+        {/* Whose survey this is: the trust that sent it. */}
+        <p className="brand">{'invitation' in loaded && loaded.invitation.trustName ? loaded.invitation.trustName : 'Harbour'}</p>
       </header>
       <main id="main" className="respondent">
         {/* The survey's page gives its own heading, in the language the person chose. */}
         {!showsSurvey && <h1>{'invitation' in loaded ? loaded.invitation.surveyTitle : 'Your survey'}</h1>}
         {content}
       </main>
+      {'invitation' in loaded && <TrustContact invitation={loaded.invitation} />}
     </>
   );
 }
