@@ -318,6 +318,8 @@ describe('a respondent who reads Welsh', () => {
     await page.reload();
     await page.getByText('Ble ydych chi’n teimlo eich bod yn perthyn yn y gwaith?').waitFor();
     expect(await page.getByLabel('Iaith / Language').inputValue()).toBe('cy');
+    // The trust's contact under the survey speaks Welsh too.
+    await page.getByText('Cwestiynau am yr arolwg hwn? Ysgrifennwch at').waitFor();
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { needsSurvey, RESPONDENT_DATA_ID, type RespondentInvitation, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
 import { Withdraw } from './Withdraw';
-import { dayInWords } from './words';
+import { AROUND, dayInWords, onDay, rememberedLanguage, type Language } from './words';
 
 // The survey library (most of the page's weight) loads only for a survey to answer; the gateway
 // has the browser fetch it alongside this script then, so it costs no extra round trip.
@@ -19,19 +19,19 @@ function pageData(): RespondentPageData {
 }
 
 /** Whom to ask about the survey, and the trust's privacy notice, when it gave them. */
-function TrustContact({ invitation }: { invitation: RespondentInvitation }) {
+function TrustContact({ invitation, language }: { invitation: RespondentInvitation; language: Language }) {
   if (!invitation.contactEmail && !invitation.privacyNoticeUrl) return null;
   return (
-    <footer className="respondent-footer">
+    <footer className="respondent-footer" lang={language}>
       {invitation.contactEmail && (
         <p>
-          Questions about this survey? Write to <a href={`mailto:${invitation.contactEmail}`}>{invitation.contactEmail}</a>.
+          {AROUND.questions[language]} <a href={`mailto:${invitation.contactEmail}`}>{invitation.contactEmail}</a>.
         </p>
       )}
       {invitation.privacyNoticeUrl && (
         <p>
           <a href={invitation.privacyNoticeUrl} rel="noreferrer">
-            {invitation.trustName ? `${invitation.trustName}'s privacy notice` : 'Privacy notice'}
+            {AROUND.privacyNotice[language](invitation.trustName)}
           </a>
         </p>
       )}
@@ -47,14 +47,16 @@ export function RespondentApp({ token }: { token: string }) {
     if ('invitation' in loaded) document.title = `${loaded.invitation.surveyTitle} · Harbour`;
   }, [loaded]);
 
+  // The pages around the survey speak the language the person chose on this device, where the form has Welsh.
+  const language: Language = 'invitation' in loaded && JSON.stringify(loaded.invitation.form).includes('"cy":') ? rememberedLanguage() : 'en';
   let content;
   const showsSurvey = !done && needsSurvey(loaded);
   if ('problem' in loaded) content = <p role="alert">{loaded.problem}</p>;
   else if (done) {
     content = (
-      <div className="notice card" role="status">
-        <h2>Thank you</h2>
-        <p>Your answers are in{done.on ? ` (${dayInWords(done.on, 'en')})` : ''}. You can close this page.</p>
+      <div className="notice card" role="status" lang={language}>
+        <h2>{AROUND.thankYou[language]}</h2>
+        <p>{AROUND.answersIn[language](done.on ? dayInWords(done.on, language) : '')}</p>
         {'invitation' in loaded && loaded.invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
       </div>
     );
@@ -62,15 +64,24 @@ export function RespondentApp({ token }: { token: string }) {
     const invitation = loaded.invitation;
     if (invitation.state === 'COMPLETED') {
       content = (
-        <div className="notice card" role="status">
-          <h2>Already done</h2>
-          <p>{invitation.completedOn ? `You answered this survey on ${dayInWords(invitation.completedOn, 'en')}.` : 'You have answered this survey.'} Thank you: there is nothing more to do.</p>
+        <div className="notice card" role="status" lang={language}>
+          <h2>{AROUND.alreadyDone[language]}</h2>
+          <p>{AROUND.answeredOn[language](invitation.completedOn ? onDay(invitation.completedOn, language) : '')}</p>
           {invitation.anonymity !== 'ANONYMOUS' && <Withdraw token={token} />}
         </div>
       );
-    } else if (invitation.state === 'WITHDRAWN') content = <p role="status">You withdrew your answers to this survey. This link takes no more.</p>;
+    } else if (invitation.state === 'WITHDRAWN') content = (
+        <p role="status" lang={language}>
+          {AROUND.withdrawn[language]}
+        </p>
+      );
     else if (!invitation.open) {
-      content = <p role="status">{invitation.opensOn > new Date().toISOString().slice(0, 10) ? `This survey opens on ${dayInWords(invitation.opensOn, 'en')}.` : `This survey closed on ${dayInWords(invitation.closesOn, 'en')}. Thank you all the same.`}</p>;
+      const notYet = invitation.opensOn > new Date().toISOString().slice(0, 10);
+      content = (
+        <p role="status" lang={language}>
+          {notYet ? AROUND.opens[language](onDay(invitation.opensOn, language)) : AROUND.closed[language](onDay(invitation.closesOn, language))}
+        </p>
+      );
     } else {
       content = (
         <Suspense
@@ -97,7 +108,7 @@ export function RespondentApp({ token }: { token: string }) {
         {!showsSurvey && <h1>{'invitation' in loaded ? loaded.invitation.surveyTitle : 'Your survey'}</h1>}
         {content}
       </main>
-      {'invitation' in loaded && <TrustContact invitation={loaded.invitation} />}
+      {'invitation' in loaded && <TrustContact invitation={loaded.invitation} language={language} />}
     </>
   );
 }

@@ -49,6 +49,34 @@ export function untilDay(day: string, language: Language): string {
   return language === 'cy' ? `tan ${words.replace(/^dydd /, 'ddydd ')}` : `until ${words}`;
 }
 
+/** "on Saturday 30 January 2027"; in Welsh "ar" softens the day's name: "ar ddydd Sadwrn 30 Ionawr 2027". */
+export function onDay(day: string, language: Language): string {
+  const words = dayInWords(day, language);
+  return language === 'cy' ? `ar ${words.replace(/^dydd /, 'ddydd ')}` : `on ${words}`;
+}
+
+/** The pages around the survey: done, closed, not yet open, withdrawn, and the trust's contact. */
+export const AROUND = {
+  thankYou: { en: 'Thank you', cy: 'Diolch' },
+  answersIn: {
+    en: (on: string) => `Your answers are in${on ? ` (${on})` : ''}. You can close this page.`,
+    cy: (on: string) => `Mae eich atebion wedi cyrraedd${on ? ` (${on})` : ''}. Gallwch gau'r dudalen hon.`,
+  },
+  alreadyDone: { en: 'Already done', cy: "Wedi'i wneud yn barod" },
+  answeredOn: {
+    en: (on: string) => (on ? `You answered this survey ${on}.` : 'You have answered this survey.') + ' Thank you: there is nothing more to do.',
+    cy: (on: string) => (on ? `Fe wnaethoch ateb yr arolwg hwn ${on}.` : "Rydych wedi ateb yr arolwg hwn.") + " Diolch: does dim mwy i'w wneud.",
+  },
+  withdrawn: {
+    en: 'You withdrew your answers to this survey. This link takes no more.',
+    cy: "Fe wnaethoch dynnu eich atebion i'r arolwg hwn yn ôl. Nid yw'r ddolen hon yn derbyn rhagor.",
+  },
+  opens: { en: (on: string) => `This survey opens ${on}.`, cy: (on: string) => `Mae'r arolwg hwn yn agor ${on}.` },
+  closed: { en: (on: string) => `This survey closed ${on}. Thank you all the same.`, cy: (on: string) => `Caeodd yr arolwg hwn ${on}. Diolch yr un fath.` },
+  questions: { en: 'Questions about this survey? Write to', cy: "Cwestiynau am yr arolwg hwn? Ysgrifennwch at" },
+  privacyNotice: { en: (trust: string) => (trust ? `${trust}'s privacy notice` : 'Privacy notice'), cy: (trust: string) => (trust ? `Hysbysiad preifatrwydd ${trust}` : 'Hysbysiad preifatrwydd') },
+} as const;
+
 const PHRASES = {
   savedAsYouGo: {
     en: (until: string) => `Your answers are saved as you go. You can finish later with this link, on any device, ${until}.`,
