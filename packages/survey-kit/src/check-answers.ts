@@ -136,10 +136,8 @@ function valueProblem(question: Question, value: unknown, limits: AnswerLimits):
     }
     case 'paneldynamic': {
       if (!Array.isArray(value)) return 'must give its panels as a list';
-      const most = Number(q.maxPanelCount) || settings.panel.maxPanelCount;
-      const fewest = Number(q.minPanelCount) || 0;
-      if (value.length > most) return `has ${value.length} panels; the most is ${most}`;
-      if (value.length < fewest) return `has ${value.length} panels; the fewest is ${fewest}`;
+      const count = countProblem(value.length, q.minPanelCount, q.maxPanelCount, settings.panel.maxPanelCount, 'panels');
+      if (count) return count;
       const template = q.template as { getQuestionByName(name: string): Question | null };
       for (const [index, panel] of value.entries()) {
         const problem = namedValuesProblem(panel, (name) => template.getQuestionByName(name), 'question', limits);
@@ -159,10 +157,8 @@ function valueProblem(question: Question, value: unknown, limits: AnswerLimits):
     }
     case 'matrixdynamic': {
       if (!Array.isArray(value)) return 'must give its rows as a list';
-      const most = Number(q.maxRowCount) || settings.matrix.maxRowCount;
-      const fewest = Number(q.minRowCount) || 0;
-      if (value.length > most) return `has ${value.length} rows; the most is ${most}`;
-      if (value.length < fewest) return `has ${value.length} rows; the fewest is ${fewest}`;
+      const count = countProblem(value.length, q.minRowCount, q.maxRowCount, settings.matrix.maxRowCount, 'rows');
+      if (count) return count;
       for (const [index, cells] of value.entries()) {
         const problem = namedValuesProblem(cells, (name) => cellQuestion(question, name), 'column', limits);
         if (problem) return `row ${index + 1}: ${problem}`;
@@ -191,6 +187,15 @@ function valueProblem(question: Question, value: unknown, limits: AnswerLimits):
       // File uploads and signatures are refused when a form is saved; anything else is not stored unchecked.
       return `is a question of type "${type}", whose answers Harbour does not store`;
   }
+}
+
+/** What is wrong with how many panels or rows were given, against the question's fewest and most (SurveyJS's most when it sets none). */
+function countProblem(count: number, fewest: unknown, most: unknown, defaultMost: number, what: 'panels' | 'rows'): string | null {
+  const upTo = Number(most) || defaultMost;
+  const from = Number(fewest) || 0;
+  if (count > upTo) return `has ${count} ${what}; the most is ${upTo}`;
+  if (count < from) return `has ${count} ${what}; the fewest is ${from}`;
+  return null;
 }
 
 /** A stand-in question of `type` with `question`'s choices, to check a choice type's value. */

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { needsSurvey, RESPONDENT_DATA_ID, type RespondentInvitation, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
 import { Withdraw } from './Withdraw';
-import { AROUND, dayInWords, onDay, rememberedLanguage, type Language } from './words';
+import { AROUND, dayInWords, hasWelsh, onDay, rememberedLanguage, type Language } from './words';
 
 // The survey library (most of the page's weight) loads only for a survey to answer; the gateway
 // has the browser fetch it alongside this script then, so it costs no extra round trip.
@@ -42,13 +42,13 @@ function TrustContact({ invitation, language }: { invitation: RespondentInvitati
 /** The survey behind a personal link (`/s/<token>`): answer it, carry on later, or see that it is done. */
 export function RespondentApp({ token }: { token: string }) {
   const [loaded] = useState(pageData);
+  // The pages around the survey speak the language the person chose on this device, where the form has Welsh.
+  const [language] = useState<Language>(() => ('invitation' in loaded && hasWelsh(loaded.invitation.form) ? rememberedLanguage() : 'en'));
   const [done, setDone] = useState<{ on: string | null } | null>(null);
   useEffect(() => {
     if ('invitation' in loaded) document.title = `${loaded.invitation.surveyTitle} · Harbour`;
   }, [loaded]);
 
-  // The pages around the survey speak the language the person chose on this device, where the form has Welsh.
-  const language: Language = 'invitation' in loaded && JSON.stringify(loaded.invitation.form).includes('"cy":') ? rememberedLanguage() : 'en';
   let content;
   const showsSurvey = !done && needsSurvey(loaded);
   if ('problem' in loaded) content = <p role="alert">{loaded.problem}</p>;

@@ -7,7 +7,7 @@ import { graphql } from '../graphql';
 import { clearLocalDraft, newerDraft, readLocalDraft, writeLocalDraft } from './local-draft';
 import type { RespondentInvitation } from '@harbour/survey-kit/respondent-page';
 import { respondentClient } from './respondent-client';
-import { phrase, promise, rememberedLanguage, rememberLanguage, untilDay, type Language } from './words';
+import { hasWelsh, pageOf, phrase, promise, rememberedLanguage, rememberLanguage, untilDay, type Language } from './words';
 
 const SaveDraft = graphql(`
   mutation RespondentSaveDraft($input: SaveResponseDraftInput!) {
@@ -67,12 +67,13 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
   const [saved, setSaved] = useState<string | null>(null);
   const languageId = useId();
   // Offer Welsh where the trust has given the form Welsh texts; the choice is remembered on this device.
-  const hasWelsh = useMemo(() => JSON.stringify(invitation.form).includes('"cy":'), [invitation.form]);
-  const [language, setLanguage] = useState<Language>(() => (hasWelsh ? rememberedLanguage() : 'en'));
+  const offersWelsh = useMemo(() => hasWelsh(invitation.form), [invitation.form]);
+  const [language, setLanguage] = useState<Language>(() => (offersWelsh ? rememberedLanguage() : 'en'));
   const [problem, setProblem] = useState<string | null>(null);
   const start = useMemo(() => newerDraft(invitation, readLocalDraft(token)), [invitation, token]);
   // What the server has: the draft it gave us, unless this device's is newer (then nothing yet).
   const lastSaved = useRef<string>(start.fromDevice ? '' : JSON.stringify({ answers: start.answers, page: start.page }));
+  // The language is read here once; a later choice changes it on this model, not by making a new one.
   const model = useMemo(() => {
     const survey = surveyModel(invitation.form);
     survey.showCompletedPage = false;
@@ -82,7 +83,6 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
     survey.data = start.answers;
     if (start.page) survey.currentPageNo = Math.min(start.page, survey.visiblePageCount - 1);
     return survey;
-    // The language is read here once; a later choice changes it on this model, not by making a new one.
   }, [invitation, start]);
   const resumed = Object.keys(start.answers).length > 0;
   // "Page 2 of 4", in the page's language, as the person moves through the survey.
@@ -209,7 +209,7 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
       {/* The trust's title for its survey; in Welsh, the form's Welsh title where it has one. */}
       <h1>{(language === 'cy' && model.locTitle.getLocaleText('cy')) || invitation.surveyTitle}</h1>
       {model.description && <p className="lede">{model.description}</p>}
-      {hasWelsh && (
+      {offersWelsh && (
         <p className="language">
           <label htmlFor={languageId}>Iaith / Language</label>{' '}
           <select
@@ -239,7 +239,7 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
       )}
       {position.pages > 1 && (
         <p className="page-position" aria-live="polite">
-          {phrase('pageOf', language, `${position.page + 1} ${language === 'cy' ? 'o' : 'of'} ${position.pages}`)}
+          {pageOf(position.page, position.pages, language)}
         </p>
       )}
       <Survey model={model} />

@@ -86,16 +86,21 @@ const PHRASES = {
     en: (until: string) => `Welcome back: your answers so far are saved. Carry on where you left off, ${until}.`,
     cy: (until: string) => `Croeso nôl: mae eich atebion hyd yma wedi'u cadw. Ewch ymlaen o'r man lle gwnaethoch adael, ${until}.`,
   },
-  /** Where the person is: the value is "2 of 4" / "2 o 4". */
-  pageOf: {
-    en: (position: string) => `Page ${position}`,
-    cy: (position: string) => `Tudalen ${position}`,
-  },
   savedAt: {
     en: (time: string) => `Saved at ${time}.`,
     cy: (time: string) => `Wedi'i gadw am ${time}.`,
   },
 } as const;
+
+/** Where the person is: "Page 2 of 4" / "Tudalen 2 o 4" (`page` counts from 0). */
+export function pageOf(page: number, pages: number, language: Language): string {
+  return language === 'cy' ? `Tudalen ${page + 1} o ${pages}` : `Page ${page + 1} of ${pages}`;
+}
+
+/** Whether a SurveyJS form gives any of its texts in Welsh. */
+export function hasWelsh(form: unknown): boolean {
+  return JSON.stringify(form).includes('"cy":');
+}
 
 export function phrase(name: keyof typeof PHRASES, language: Language, value: string): string {
   return PHRASES[name][language](value);
