@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ANONYMOUS, CALLER_HEADER, CLIENT_HEADER, describeClient, encodeCaller, GATEWAY_SECRET_HEADER, log, REQUEST_ID_HEADER, requestIdOf, requestTarget } from '@harbour/graphql-kit';
-import { needsSurvey, RESPONDENT_DATA_ID, RESPONDENT_INVITATION_QUERY, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
+import { needsSurvey, RESPONDENT_DATA_ID, RESPONDENT_INVITATION_QUERY, type RespondentInvitation, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
 
 /** A personal link's path: `/s/<token>`, the token as links are made (base64url), bounded. */
 const LINK_PATH = /^\/s\/([A-Za-z0-9_-]{1,200})\/?$/;
@@ -108,8 +108,8 @@ export function respondentPage(options: { webRoot: string; responsesUrl: string;
         body: JSON.stringify({ query: RESPONDENT_INVITATION_QUERY, variables: { token } }),
         signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
       });
-      const answer = (await response.json()) as { data?: RespondentPageData & { invitation: unknown }; errors?: { message: string; extensions?: { code?: string } }[] };
-      if (answer.data?.invitation) return { invitation: answer.data.invitation } as RespondentPageData;
+      const answer = (await response.json()) as { data?: { invitation: RespondentInvitation | null } | null; errors?: { message: string; extensions?: { code?: string } }[] };
+      if (answer.data?.invitation) return { invitation: answer.data.invitation };
       const error = answer.errors?.[0];
       // An unknown, expired or malformed link: the subgraph's words are for the person.
       if (error && PERSONS_PROBLEMS.has(error.extensions?.code ?? '')) return { problem: error.message };
