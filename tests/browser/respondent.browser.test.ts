@@ -286,6 +286,61 @@ describe('a respondent with a keyboard only', () => {
   });
 });
 
+describe('a respondent whose campaign offers "Prefer not to say"', () => {
+  it('answers a scale and a choice with it by one tap each at 360 px, can take it back, and is thanked with it stored', async () => {
+    const { token: offered } = await openCampaignWithLink(platform, 'kit@northmoor.example', 'Belonging, no pressure', undefined, 'PSEUDONYMOUS', { preferNotToSay: true });
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(`${platform.webUrl}s/${offered}`);
+    const where = question(page, 'Where do you feel you belong at work?');
+    await where.getByText('Prefer not to say', { exact: true }).click();
+    expect(await where.locator('input[value="refused"]').isChecked()).toBe(true);
+    // Every scale has its own button, on its own line under the title: never over the words.
+    const ratings = page.locator('.sd-question[data-name^="bel_"]:has(.sd-rating)');
+    const first = ratings.first();
+    const toggle = first.getByRole('checkbox', { name: 'Prefer not to say' });
+    const [title, button] = await Promise.all([first.locator('.sv-title-actions__title').boundingBox(), toggle.boundingBox()]);
+    expect(button!.y).toBeGreaterThanOrEqual(title!.y + title!.height - 1);
+    expect(Math.min(button!.width, button!.height)).toBeGreaterThanOrEqual(44);
+    expect(button!.x + button!.width).toBeLessThanOrEqual(360);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    // A point on the scale takes it back; the button again gives it.
+    await rate(page, first, '2');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await ratingShown(first)).toBeNull();
+    expect(await pageViolations(page)).toEqual([]);
+    for (let i = 1; i < (await ratings.count()); i++) await rate(page, ratings.nth(i), '4');
+    const draft = async () =>
+      JSON.stringify(((await postGraphQL(platform.gatewayUrl, `{ invitation(token: "${offered}") { answers } }`)).body.data as { invitation: { answers: Record<string, unknown> | null } }).invitation.answers ?? {});
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('.sd-page__title', { hasText: 'Support' }).waitFor();
+    // The draft on the server holds both, as said.
+    expect(await eventually(async () => /"bel_where":"refused".*"bel_part_of_team":"refused"|"bel_part_of_team":"refused".*"bel_where":"refused"/.test(await draft()), true)).toBe(true);
+    for (const heading of ['Support', 'Looking ahead']) {
+      await page.locator('.sd-page__title', { hasText: heading }).waitFor();
+      // Everything refused on the remaining pages, by the button by each title.
+      const toggles = page.getByRole('checkbox', { name: 'Prefer not to say' });
+      for (let i = 0; i < (await toggles.count()); i++) await toggles.nth(i).click();
+      await page.getByRole('button', { name: heading === 'Support' ? 'Next' : 'Complete' }).click();
+    }
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await page.close();
+    const owner = new Client({ connectionString: platform.database.ownerUrl });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query(
+        `SELECT r.answers FROM responses.response r JOIN forms.campaign c ON c.id = r.campaign_id WHERE c.name = 'Belonging, no pressure'`,
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0].answers).toMatchObject({ bel_where: 'refused', bel_part_of_team: 'refused', bel_accepted: 4, bel_stay_year: 'refused' });
+    } finally {
+      await owner.end();
+    }
+  });
+});
+
 describe('a respondent who reads Welsh', () => {
   it('switches the survey to Cymraeg where the trust gave it Welsh', async () => {
     const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
@@ -312,6 +367,8 @@ describe('a respondent who reads Welsh', () => {
     await page.getByText('Nid yw eich enw’n cael ei gadw gyda’ch atebion.'.replace(/’/g, "'")).waitFor();
     expect(await page.locator('main').textContent()).toMatch(/tan ddydd (Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul) \d{1,2} [A-Z][a-z]+ 20\d\d\./);
     await page.getByText('Tudalen 1 o 3').waitFor();
+    // The trust's contact under the survey follows at once, with no reload.
+    await page.locator('footer[lang="cy"]').getByText('Cwestiynau am yr arolwg hwn? Ysgrifennwch at').waitFor({ timeout: 2000 });
     expect(await page.locator('[lang="cy"]').count()).toBeGreaterThan(0);
     expect(await pageViolations(page)).toEqual([]);
     // The choice is kept on this device: the page opens in Welsh next time.

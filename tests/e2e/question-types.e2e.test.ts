@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { EVERY_TYPE_ANSWERS, EVERY_TYPE_FORM } from '@harbour/survey-kit/question-types';
 import { openCampaignWithLink } from '../support/delivery';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
@@ -73,5 +74,50 @@ describe('a form with every question type', () => {
     expect(surveys.body.errors).toBeUndefined();
     expect(JSON.stringify(surveys.body.data)).toContain('Settling in');
     expect(JSON.stringify(surveys.body.data)).not.toContain('With a file');
+  });
+});
+
+describe('a campaign that offers "Prefer not to say"', () => {
+  it('takes it for a required choice or scale, stores it as said, and counts it as no answer; a campaign that does not offer it refuses it', async () => {
+    const { campaignId, token } = await openCampaignWithLink(platform, 'pat@northmoor.example', 'Belonging, no pressure', undefined, 'PSEUDONYMOUS', { preferNotToSay: true });
+    const shown = await postGraphQL(platform.gatewayUrl, `{ invitation(token: "${token}") { preferNotToSay } }`, {});
+    expect(shown.body.data).toEqual({ invitation: { preferNotToSay: true } });
+    const answers = {
+      bel_where: 'refused',
+      bel_part_of_team: 'refused',
+      bel_accepted: 4,
+      bel_valued: 4,
+      bel_isolated: 'refused',
+      bel_peer_contact: 4,
+      bel_peer_help: 4,
+      bel_supervision_regular: 4,
+      bel_supervision_useful: 4,
+      bel_pushback: 4,
+      bel_stay_year: 4,
+      bel_thinking_leaving: 2,
+    };
+    const stored = await submit(token, answers);
+    expect(stored.body.errors).toBeUndefined();
+
+    const owner = new Client({ connectionString: platform.database.ownerUrl });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query(`SELECT answers, scores FROM responses.response WHERE campaign_id = $1`, [campaignId]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].answers).toMatchObject({ bel_where: 'refused', bel_part_of_team: 'refused' });
+      // Belonging from the two items answered (4 and 4: 7.5 each), as though the others were left blank.
+      expect((rows[0].scores as { code: string }[]).find((s) => s.code === 'belonging')).toEqual({ code: 'belonging', score: 7.5, favourable: true, answered: 2 });
+      const measures = await owner.query(`SELECT measure FROM responses.rollup WHERE campaign_id = $1 AND n > 0`, [campaignId]);
+      const names = measures.rows.map((r) => r.measure as string);
+      expect(names).toContain('choice:bel_accepted:4');
+      expect(names.filter((m) => m.startsWith('choice:bel_where:') || m.startsWith('choice:bel_part_of_team:') || m.includes('refused'))).toEqual([]);
+    } finally {
+      await owner.end();
+    }
+
+    const { token: plain } = await openCampaignWithLink(platform, 'lee@northmoor.example', 'Belonging, every answer');
+    const refused = await submit(plain, answers);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((refused.body.errors?.[0]?.extensions?.problems as { question: string }[]).map((p) => p.question)).toEqual(['bel_where', 'bel_part_of_team', 'bel_isolated']);
   });
 });

@@ -20,6 +20,7 @@ export async function openCampaignWithLink(
   name = 'Belonging now',
   surveyId?: string,
   anonymity: 'ANONYMOUS' | 'PSEUDONYMOUS' | 'IDENTIFIED' = 'PSEUDONYMOUS',
+  options: { preferNotToSay?: boolean } = {},
 ): Promise<OpenCampaign> {
   const owner = new Client({ connectionString: platform.database.ownerUrl });
   await owner.connect();
@@ -41,7 +42,7 @@ export async function openCampaignWithLink(
   const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
   const made = await postGraphQL(
     platform.gatewayUrl,
-    `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "${name}", anonymity: ${anonymity}, audience: { organisationId: "${trust}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`,
+    `mutation { createCampaign(input: { surveyId: "${survey}", versionNumber: 1, name: "${name}", anonymity: ${anonymity}, preferNotToSay: ${options.preferNotToSay ?? false}, audience: { organisationId: "${trust}" }, schedule: { kind: WINDOW, opensOn: "2020-01-01", closesOn: "2099-12-31" } }) { id } }`,
     admin,
   );
   const campaignId = (made.body.data as { createCampaign: { id: string } }).createCampaign.id;

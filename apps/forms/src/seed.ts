@@ -19,11 +19,11 @@ export async function seedForms(db: EntityManager, demo: DemoData): Promise<void
       );
     }
   }
-  // An open campaign, a week in and two months to go on the day the demo is seeded.
+  // An open campaign, a week in and two months to go on the day the demo is seeded, offering "Prefer not to say".
   await db.query(
-    `INSERT INTO forms.campaign (id, tenant_id, organisation_id, survey_id, version_number, name, audience, schedule, state)
+    `INSERT INTO forms.campaign (id, tenant_id, organisation_id, survey_id, version_number, name, audience, schedule, state, prefer_not_to_say)
      VALUES ($1, $2::uuid, $2::uuid, $3, 1, $4, jsonb_build_object('organisationId', $2::text, 'roleIds', '[]'::jsonb, 'settingIds', '[]'::jsonb),
-             jsonb_build_object('kind', 'window', 'opensOn', (current_date - 7)::text, 'closesOn', (current_date + 60)::text), 'open')
+             jsonb_build_object('kind', 'window', 'opensOn', (current_date - 7)::text, 'closesOn', (current_date + 60)::text), 'open', true)
      ON CONFLICT (id) DO NOTHING`,
     [demo.campaign.id, demo.campaign.tenantId, demo.campaign.surveyId, demo.campaign.name],
   );

@@ -17,6 +17,7 @@ const invitation: RespondentInvitation = {
   contactEmail: null,
   privacyNoticeUrl: null,
   anonymity: 'PSEUDONYMOUS',
+  preferNotToSay: false,
   form: { pages: [] },
   state: 'STARTED',
   answers: null,

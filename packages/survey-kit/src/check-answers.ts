@@ -1,5 +1,6 @@
 import { Model, settings, type Question } from 'survey-core';
 import { isObject } from './form-elements';
+import { isRefusal } from './prefer-not-to-say';
 
 /** One problem with a set of answers: which question, and what is wrong, in plain words. */
 export interface AnswerProblem {
@@ -15,6 +16,12 @@ export interface AnswerLimits {
 }
 
 export const DEFAULT_ANSWER_LIMITS: AnswerLimits = { maxTextLength: 10_000, maxBytes: 256 * 1024 };
+
+export interface AnswerOptions {
+  limits?: AnswerLimits;
+  /** The campaign offers "Prefer not to say": any question (not one inside a dynamic panel or a cell) may hold it, and it answers a required one. */
+  preferNotToSay?: boolean;
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (value: unknown) => typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
@@ -232,7 +239,8 @@ function namedValuesProblem(given: unknown, questionOf: (name: string) => Questi
  * visible under the form's logic (given these answers) is answered; the whole is not too large.
  * An empty list means the answers may be stored. Hidden questions need no answer.
  */
-export function checkAnswers(form: unknown, answers: unknown, limits: AnswerLimits = DEFAULT_ANSWER_LIMITS): AnswerProblem[] {
+export function checkAnswers(form: unknown, answers: unknown, options: AnswerOptions = {}): AnswerProblem[] {
+  const limits = options.limits ?? DEFAULT_ANSWER_LIMITS;
   if (!isObject(answers)) return [{ question: '', message: 'Answers are a JSON object of question names and values' }];
   const bytes = Buffer.byteLength(JSON.stringify(answers));
   if (bytes > limits.maxBytes) {
@@ -252,6 +260,7 @@ export function checkAnswers(form: unknown, answers: unknown, limits: AnswerLimi
       continue;
     }
     if (value === null || value === undefined) continue;
+    if (options.preferNotToSay && base === name && !question.parentQuestion && isRefusal(question.getType(), value)) continue;
     const problem = base === name ? valueProblem(question, value, limits) : typeof value === 'string' && value.length <= limits.maxTextLength ? null : 'must be text';
     if (problem) problems.push({ question: name, message: `The answer to "${name}" ${problem}` });
   }

@@ -10,6 +10,7 @@ export { markupProblems } from './markup';
 export { ADDRESS_RULES, MARKUP_POLICY } from './markup-policy';
 export type { ChangedItem, VersionDiff } from './versions';
 export { checkAnswers, DEFAULT_ANSWER_LIMITS } from './check-answers';
-export type { AnswerLimits, AnswerProblem } from './check-answers';
+export type { AnswerLimits, AnswerOptions, AnswerProblem } from './check-answers';
+export { isRefusal, PREFER_NOT_TO_SAY } from './prefer-not-to-say';
 export { BELONG_WHERE_ITEM, countsTowardsMinimum, measuresOf, OUTCOME_CONSTRUCTS, PEER_SUPPORT_CONSTRUCT, scoreBin, TENURE_BANDS, tenureBand, tenureBandFloor } from './report-measures';
 export type { Measure } from './report-measures';

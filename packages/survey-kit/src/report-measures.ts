@@ -1,4 +1,5 @@
 import { elementsOf } from './form-elements';
+import { isRefusal } from './prefer-not-to-say';
 import { itemScore, type ConstructScore, type ScoringSpec } from './scoring';
 
 /**
@@ -53,7 +54,7 @@ const measure = (name: string, value: number, favourable = 0, y = 0): Measure =>
  * - `construct:<code>`: its 0–10 score, and whether that is favourable;
  * - `dist:<code>:<bin>` (1): which fifth of 0–10 the score fell in;
  * - `choice:<question>:<value>` (1): each single-choice, rating and yes/no answer (belonging
- *   map, checklist rates, item distributions);
+ *   map, checklist rates, item distributions), "Prefer not to say" not among them;
  * - `alpha:<code>` and `alpha:<code>:<item>`: for a construct of several items answered in full,
  *   the sum of its item scores and each item score (Cronbach's alpha);
  * - `pair:<item>:<outcome>`: an item score with the outcome construct's score (value and y), for
@@ -73,7 +74,8 @@ export function measuresOf(form: unknown, scoring: ScoringSpec, answers: Record<
   }
   for (const { json } of elementsOf(form)) {
     const value = answers[String(json.name)];
-    if (!COUNTED.has(String(json.type)) || value === undefined || value === null || typeof value === 'object') continue;
+    // "Prefer not to say" is no answer: it is in no distribution, as it is in no score.
+    if (!COUNTED.has(String(json.type)) || value === undefined || value === null || typeof value === 'object' || isRefusal(String(json.type), value)) continue;
     measures.push(measure(`choice:${String(json.name)}:${String(value)}`, 1));
   }
   const itemScores = new Map<string, number>();

@@ -13,6 +13,7 @@ export const RESPONDENT_INVITATION_QUERY = `query RespondentInvitation($token: S
     contactEmail
     privacyNoticeUrl
     anonymity
+    preferNotToSay
     form
     state
     answers
@@ -39,6 +40,8 @@ export interface RespondentInvitation {
   contactEmail: string | null;
   privacyNoticeUrl: string | null;
   anonymity: RespondentAnonymity;
+  /** The campaign offers "Prefer not to say" on every question. */
+  preferNotToSay: boolean;
   form: Record<string, unknown>;
   state: InvitationState;
   answers: Record<string, unknown> | null;

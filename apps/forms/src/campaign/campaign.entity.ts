@@ -46,6 +46,10 @@ export class Campaign {
   @Field(() => Int, { description: 'Reports show free-text comments only from groups at least this large.' })
   minComments!: number;
 
+  @Column('boolean', { name: 'prefer_not_to_say' })
+  @Field(() => Boolean, { description: 'Whether respondents may answer "Prefer not to say" to any question; reports count it as no answer.' })
+  preferNotToSay!: boolean;
+
   @Column('text')
   @Field(() => CampaignState, { description: 'Where it is in its life.' })
   state!: CampaignState;

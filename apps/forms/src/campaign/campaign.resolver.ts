@@ -35,6 +35,9 @@ export class CreateCampaignInput {
 
   @Field(() => Int, { defaultValue: 10, description: 'Comments only from groups at least this large (3 to 100, and no smaller than minGroupSize).' })
   minComments: number = 10;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Let respondents answer "Prefer not to say" to any question (counted as no answer in reports).' })
+  preferNotToSay: boolean = false;
 }
 
 async function managedCampaign(ctx: HarbourContext, id: string): Promise<Campaign> {

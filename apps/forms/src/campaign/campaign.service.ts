@@ -15,6 +15,7 @@ export interface CampaignInput {
   anonymity: AnonymityMode;
   minGroupSize: number;
   minComments: number;
+  preferNotToSay: boolean;
   accountId: string;
 }
 
@@ -77,8 +78,8 @@ export async function createCampaign(db: EntityManager, input: CampaignInput): P
   if (!version) throw new HarbourError(ErrorCode.BAD_USER_INPUT, `The survey has no published version ${input.versionNumber}: publish it first`, { field: 'versionNumber' });
   const id = randomUUID();
   await db.query(
-    `INSERT INTO forms.campaign (id, tenant_id, organisation_id, survey_id, version_number, name, audience, schedule, anonymity, min_group_size, min_comments, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    `INSERT INTO forms.campaign (id, tenant_id, organisation_id, survey_id, version_number, name, audience, schedule, anonymity, min_group_size, min_comments, prefer_not_to_say, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       id,
       input.tenantId,
@@ -91,6 +92,7 @@ export async function createCampaign(db: EntityManager, input: CampaignInput): P
       input.anonymity,
       input.minGroupSize,
       input.minComments,
+      input.preferNotToSay,
       input.accountId,
     ],
   );

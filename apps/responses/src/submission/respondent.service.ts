@@ -40,6 +40,7 @@ interface InvitationRow {
   trust_name: string | null;
   contact_email: string | null;
   privacy_notice_url: string | null;
+  prefer_not_to_say: boolean;
   title: string;
   form: Record<string, unknown>;
   scoring: ScoringSpec;
@@ -51,7 +52,7 @@ async function invitationOf(db: EntityManager, id: string, lock = false): Promis
     `SELECT i.id, i.tenant_id, i.campaign_id, i.staff_id, i.survey_id, i.version_number, i.anonymity, i.role_id, i.organisation_id, i.setting_id, i.cohort,
             i.opens_on::text, i.closes_on::text, i.state, i.draft_answers, i.draft_page, i.draft_saved_at, i.submission_key, i.submission_hash, i.completed_on::text,
             t.today::text, (extract(year FROM age(t.today, i.started_on)) * 12 + extract(month FROM age(t.today, i.started_on)))::int AS tenure_months,
-            c.name AS campaign_name, c.state AS campaign_state, v.title, ${linksReleased('i.campaign_id')} AS links_released,
+            c.name AS campaign_name, c.state AS campaign_state, c.prefer_not_to_say, v.title, ${linksReleased('i.campaign_id')} AS links_released,
             r.name AS trust_name, r.contact_email, r.privacy_notice_url
      FROM responses.invitation i
      CROSS JOIN (SELECT (now() AT TIME ZONE 'Europe/London')::date AS today) t
@@ -77,6 +78,7 @@ function viewOf(row: InvitationRow): InvitationView {
     contactEmail: row.contact_email,
     privacyNoticeUrl: row.privacy_notice_url,
     anonymity: row.anonymity as RespondentAnonymity,
+    preferNotToSay: row.prefer_not_to_say,
     form: row.form,
     state: row.state,
     answers: submitted ? null : row.draft_answers,
@@ -124,7 +126,7 @@ export async function saveDraft(db: EntityManager, token: string, answers: Recor
   const closed = closedProblem(row);
   if (closed) throw closed;
   // A draft may leave required questions for later; every value in it must still be allowed.
-  const problems = checkAnswers(row.form, answers).filter((p) => !p.message.endsWith('needs an answer'));
+  const problems = checkAnswers(row.form, answers, { preferNotToSay: row.prefer_not_to_say }).filter((p) => !p.message.endsWith('needs an answer'));
   if (problems.length) refuse(problems);
   if (!Number.isInteger(pageNo) || pageNo < 0 || pageNo > 500) refuse([{ question: '', message: 'The page number is from 0 to 500' }]);
   await db.query(`UPDATE responses.invitation SET draft_answers = $2, draft_page = $3, draft_saved_at = now(), state = 'started' WHERE id = $1`, [row.id, answers, pageNo]);
@@ -177,7 +179,7 @@ export async function submit(db: EntityManager, token: string, answers: Record<s
   }
   const closed = closedProblem(row);
   if (closed) throw closed;
-  const problems = checkAnswers(row.form, answers);
+  const problems = checkAnswers(row.form, answers, { preferNotToSay: row.prefer_not_to_say });
   if (problems.length) refuse(problems);
 
   const scores = scoreAnswers(row.scoring, answers);

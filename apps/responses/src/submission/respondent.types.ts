@@ -44,6 +44,9 @@ export class InvitationView {
   @Field(() => RespondentAnonymity, { description: 'What is promised about who can see these answers; shown on the first page.' })
   anonymity!: RespondentAnonymity;
 
+  @Field(() => Boolean, { description: 'Whether the campaign lets the respondent answer "Prefer not to say" (the value `refused`) to any question; reports count it as no answer.' })
+  preferNotToSay!: boolean;
+
   @Field(() => GraphQLJSONObject, { description: `The form, SurveyJS JSON: the campaign's survey version exactly. ${weighs('Invitation.form')}` })
   form!: Record<string, unknown>;
 

@@ -1,7 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { needsSurvey, RESPONDENT_DATA_ID, type RespondentInvitation, type RespondentPageData } from '@harbour/survey-kit/respondent-page';
 import { Withdraw } from './Withdraw';
-import { AROUND, dayInWords, hasWelsh, onDay, rememberedLanguage, type Language } from './words';
+import { AROUND, dayInWords, hasWelsh, onDay, rememberedLanguage, rememberLanguage, type Language } from './words';
 
 // The survey library (most of the page's weight) loads only for a survey to answer; the gateway
 // has the browser fetch it alongside this script then, so it costs no extra round trip.
@@ -43,7 +43,12 @@ function TrustContact({ invitation, language }: { invitation: RespondentInvitati
 export function RespondentApp({ token }: { token: string }) {
   const [loaded] = useState(pageData);
   // The pages around the survey speak the language the person chose on this device, where the form has Welsh.
-  const [language] = useState<Language>(() => ('invitation' in loaded && hasWelsh(loaded.invitation.form) ? rememberedLanguage() : 'en'));
+  const [language, setLanguage] = useState<Language>(() => ('invitation' in loaded && hasWelsh(loaded.invitation.form) ? rememberedLanguage() : 'en'));
+  // Chosen on the survey's page: remembered on this device, and the footer follows at once.
+  const chooseLanguage = useCallback((chosen: Language) => {
+    rememberLanguage(chosen);
+    setLanguage(chosen);
+  }, []);
   const [done, setDone] = useState<{ on: string | null } | null>(null);
   useEffect(() => {
     if ('invitation' in loaded) document.title = `${loaded.invitation.surveyTitle} · Harbour`;
@@ -92,7 +97,7 @@ export function RespondentApp({ token }: { token: string }) {
             </>
           }
         >
-          <RespondentSurvey token={token} invitation={invitation} onDone={setDone} />
+          <RespondentSurvey token={token} invitation={invitation} language={language} onLanguage={chooseLanguage} onDone={setDone} />
         </Suspense>
       );
     }

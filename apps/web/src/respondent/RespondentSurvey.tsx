@@ -7,7 +7,7 @@ import { graphql } from '../graphql';
 import { clearLocalDraft, newerDraft, readLocalDraft, writeLocalDraft } from './local-draft';
 import type { RespondentInvitation } from '@harbour/survey-kit/respondent-page';
 import { respondentClient } from './respondent-client';
-import { hasWelsh, pageOf, phrase, promise, rememberedLanguage, rememberLanguage, untilDay, type Language } from './words';
+import { hasWelsh, pageOf, phrase, promise, untilDay, type Language } from './words';
 
 const SaveDraft = graphql(`
   mutation RespondentSaveDraft($input: SaveResponseDraftInput!) {
@@ -29,7 +29,7 @@ const Submit = graphql(`
   }
 `);
 
-type Invitation = Pick<RespondentInvitation, 'anonymity' | 'form' | 'answers' | 'pageNo' | 'savedAt' | 'closesOn' | 'surveyTitle'>;
+type Invitation = Pick<RespondentInvitation, 'anonymity' | 'preferNotToSay' | 'form' | 'answers' | 'pageNo' | 'savedAt' | 'closesOn' | 'surveyTitle'>;
 
 /** Enter on a focused choice chooses it, as Space does (a radio button or checkbox alone takes only Space). */
 function chooseOnEnter(event: React.KeyboardEvent<HTMLElement>) {
@@ -63,19 +63,31 @@ function submissionKey(token: string): string {
  * The survey, as survey-react-ui renders it, resumed where it was left: the draft is saved
  * after every page and when the page is left or hidden; completing it submits once.
  */
-export function RespondentSurvey({ token, invitation, onDone }: { token: string; invitation: Invitation; onDone: (submitted: { on: string | null }) => void }) {
+export function RespondentSurvey({
+  token,
+  invitation,
+  language,
+  onLanguage,
+  onDone,
+}: {
+  token: string;
+  invitation: Invitation;
+  /** The page's language: the person's choice on this device where the form has Welsh. */
+  language: Language;
+  onLanguage: (language: Language) => void;
+  onDone: (submitted: { on: string | null }) => void;
+}) {
   const [saved, setSaved] = useState<string | null>(null);
   const languageId = useId();
-  // Offer Welsh where the trust has given the form Welsh texts; the choice is remembered on this device.
+  // Offer Welsh where the trust has given the form Welsh texts.
   const offersWelsh = useMemo(() => hasWelsh(invitation.form), [invitation.form]);
-  const [language, setLanguage] = useState<Language>(() => (offersWelsh ? rememberedLanguage() : 'en'));
   const [problem, setProblem] = useState<string | null>(null);
   const start = useMemo(() => newerDraft(invitation, readLocalDraft(token)), [invitation, token]);
   // What the server has: the draft it gave us, unless this device's is newer (then nothing yet).
   const lastSaved = useRef<string>(start.fromDevice ? '' : JSON.stringify({ answers: start.answers, page: start.page }));
   // The language is read here once; a later choice changes it on this model, not by making a new one.
   const model = useMemo(() => {
-    const survey = surveyModel(invitation.form);
+    const survey = surveyModel(invitation.form, { preferNotToSay: invitation.preferNotToSay });
     survey.showCompletedPage = false;
     // The page's own heading carries the title (and the description under it): the first question sits higher.
     survey.showTitle = false;
@@ -218,8 +230,7 @@ export function RespondentSurvey({ token, invitation, onDone }: { token: string;
             onChange={(event) => {
               const chosen = event.target.value as Language;
               model.locale = chosen === 'cy' ? 'cy' : '';
-              rememberLanguage(chosen);
-              setLanguage(chosen);
+              onLanguage(chosen);
             }}
           >
             <option value="en">English</option>

@@ -98,6 +98,7 @@ export function CampaignForm({ organisationId, onCreated }: { organisationId: st
         anonymity: String(values.get('anonymity')) as Anonymity,
         minGroupSize: Number(values.get('minGroupSize')),
         minComments: Number(values.get('minComments')),
+        preferNotToSay: values.get('preferNotToSay') === 'on',
       },
     });
     if (result.error) {
@@ -217,6 +218,13 @@ export function CampaignForm({ organisationId, onCreated }: { organisationId: st
         <input id={`${id}-group`} name="minGroupSize" type="number" min={3} max={100} required defaultValue={5} />
         <label htmlFor={`${id}-comments`}>Smallest group whose comments a report shows</label>
         <input id={`${id}-comments`} name="minComments" type="number" min={3} max={100} required defaultValue={10} />
+        <div className="checkbox">
+          <input type="checkbox" id={`${id}-refuse`} name="preferNotToSay" aria-describedby={`${id}-refuse-hint`} />
+          <label htmlFor={`${id}-refuse`}>Offer &ldquo;Prefer not to say&rdquo; on every question</label>{' '}
+          <span id={`${id}-refuse-hint`} className="muted">
+            Nobody has to answer what they would rather not. Reports count it as no answer.
+          </span>
+        </div>
       </fieldset>
       <button type="submit" className="primary">
         Save as draft

@@ -14,6 +14,7 @@ export const CampaignsQuery = graphql(`
       anonymity
       audiencePreview
       minGroupSize
+      preferNotToSay
       schedule {
         kind
         opensOn
@@ -123,7 +124,7 @@ export function CampaignsList({ organisationId }: { organisationId: string }) {
                   </td>
                   <td>{scheduleText(c.schedule)}</td>
                   <td>
-                    {ANONYMITY[c.anonymity]}, groups of {c.minGroupSize}+
+                    {ANONYMITY[c.anonymity]}, groups of {c.minGroupSize}+{c.preferNotToSay && <>, &ldquo;Prefer not to say&rdquo; offered</>}
                   </td>
                   <td className="number">{c.audiencePreview}</td>
                   <td>

@@ -1,0 +1,54 @@
+import { Action, type Model, type Question } from 'survey-core';
+import { PREFER_NOT_TO_SAY, PREFER_NOT_TO_SAY_TEXT, refusable, refusalOf, refusedByChoice } from '@harbour/survey-kit/prefer-not-to-say';
+
+const isRefused = (question: Question) => JSON.stringify(question.value) === JSON.stringify(refusalOf(question.getType()));
+const wordsFor = (survey: Model) => (survey.locale === 'cy' ? PREFER_NOT_TO_SAY_TEXT.cy : PREFER_NOT_TO_SAY_TEXT.en);
+
+/**
+ * Offers "Prefer not to say" on every question of the survey that takes an answer, with
+ * SurveyJS's own parts: a choice question gets its refuse item as the last choice; any other
+ * (a rating, yes/no, text, a matrix) a toggle button by its title. Either way the question
+ * holds `refused`, which answers it when it is required and which reports count as no answer.
+ */
+export function offerPreferNotToSay(survey: Model): void {
+  for (const question of survey.getAllQuestions()) {
+    if (!refusable(question.getType()) || !refusedByChoice(question.getType())) continue;
+    const q = question as Question & { showRefuseItem: boolean; locRefuseText: { setLocaleText(locale: string, text: string): void } };
+    q.showRefuseItem = true;
+    q.locRefuseText.setLocaleText('', PREFER_NOT_TO_SAY_TEXT.en);
+    q.locRefuseText.setLocaleText('cy', PREFER_NOT_TO_SAY_TEXT.cy);
+  }
+  const toggles = new Map<Question, Action>();
+  const show = (question: Question, toggle: Action) => {
+    const refused = isRefused(question);
+    toggle.active = refused;
+    toggle.ariaChecked = refused;
+    toggle.title = wordsFor(survey);
+  };
+  survey.onGetQuestionTitleActions.add((_, options) => {
+    const question = options.question;
+    if (!refusable(question.getType()) || refusedByChoice(question.getType()) || question.parentQuestion) return;
+    const toggle = new Action({
+      id: `prefer-not-to-say-${question.name}`,
+      title: wordsFor(survey),
+      showTitle: true,
+      ariaRole: 'checkbox',
+      disableHide: true,
+      disableShrink: true,
+      innerCss: 'prefer-not-to-say',
+      action: () => {
+        question.value = isRefused(question) ? undefined : PREFER_NOT_TO_SAY;
+      },
+    });
+    show(question, toggle);
+    toggles.set(question, toggle);
+    (options.titleActions ??= []).push(toggle);
+  });
+  survey.onValueChanged.add((_, options) => {
+    const toggle = options.question && toggles.get(options.question);
+    if (toggle) show(options.question, toggle);
+  });
+  survey.onLocaleChangedEvent.add(() => {
+    for (const [question, toggle] of toggles) show(question, toggle);
+  });
+}
