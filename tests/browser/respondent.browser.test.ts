@@ -341,6 +341,62 @@ describe('a respondent whose campaign offers "Prefer not to say"', () => {
   });
 });
 
+describe('a respondent answering a 0–10 scale, a slider and a yes/no on a phone', () => {
+  it('shows the eleven points in two rows of 44 px buttons within the screen, and a refused slider or yes/no with nothing chosen', async () => {
+    const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);
+    const trust = ((await postGraphQL(platform.gatewayUrl, '{ organisations(tenantsOnly: true) { nodes { id } } }', admin)).body.data as { organisations: { nodes: { id: string }[] } }).organisations.nodes[0]!.id;
+    const form = {
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'rating', name: 'nps', title: 'How likely are you to recommend this role to a friend?', rateMin: 0, rateMax: 10, minRateDescription: 'Not at all likely', maxRateDescription: 'Extremely likely', isRequired: true },
+            { type: 'slider', name: 'settled', title: 'How settled do you feel?', min: 0, max: 10, step: 1, isRequired: true },
+            { type: 'boolean', name: 'buddy', title: 'Do you have a buddy?', isRequired: true },
+          ],
+        },
+      ],
+    };
+    const made = await postGraphQL(platform.gatewayUrl, 'mutation ($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }', admin, { input: { organisationId: trust, title: 'Scales', json: form } });
+    const surveyId = (made.body.data as { createSurvey: { id: string } }).createSurvey.id;
+    await postGraphQL(platform.gatewayUrl, `mutation { publishSurvey(surveyId: "${surveyId}") { number } }`, admin);
+    const { token: scales } = await openCampaignWithLink(platform, 'ash@northmoor.example', 'Scales now', surveyId, 'PSEUDONYMOUS', { preferNotToSay: true });
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(`${platform.webUrl}s/${scales}`);
+    const nps = question(page, 'How likely are you to recommend');
+    await nps.locator('.sd-rating__item').first().waitFor();
+    const boxes = await nps.locator('.sd-rating__item').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(11);
+    for (const box of boxes) {
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+      expect(box.right).toBeLessThanOrEqual(360);
+    }
+    // 0 to 5 on one row, 6 to 10 on the next: no point alone on a row of its own.
+    const rows = [...new Set(boxes.map((box) => Math.round(box.top)))];
+    expect(rows).toHaveLength(2);
+    expect(boxes.filter((box) => Math.round(box.top) === rows[0])).toHaveLength(6);
+    expect(await nps.getByText('Not at all likely').isVisible()).toBe(true);
+    expect(await nps.getByText('Extremely likely').isVisible()).toBe(true);
+    await rate(page, nps, '10');
+    // Refused, a slider shows no point and a yes/no no side; a point given takes the refusal back.
+    for (const title of ['How settled do you feel?', 'Do you have a buddy?']) {
+      const q = question(page, title);
+      await q.getByRole('checkbox', { name: 'Prefer not to say' }).click();
+      await eventually(() => q.evaluate((element) => element.classList.contains('harbour-refused')), true);
+    }
+    expect(await question(page, 'How settled do you feel?').locator('.sd-slider__thumb-container').isVisible()).toBe(false);
+    expect(await question(page, 'Do you have a buddy?').locator('.sd-boolean__thumb').evaluate((thumb) => getComputedStyle(thumb).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    await question(page, 'Do you have a buddy?').getByText('Yes', { exact: true }).click();
+    const buddy = question(page, 'Do you have a buddy?');
+    expect(await eventually(() => buddy.evaluate((element) => element.classList.contains('harbour-refused')), false)).toBe(false);
+    expect(await buddy.getByRole('checkbox', { name: 'Prefer not to say' }).getAttribute('aria-checked')).toBe('false');
+    expect(await pageViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await page.close();
+  });
+});
+
 describe('a respondent who reads Welsh', () => {
   it('switches the survey to Cymraeg where the trust gave it Welsh', async () => {
     const admin = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin);

@@ -44,9 +44,17 @@ export function offerPreferNotToSay(survey: Model): void {
     toggles.set(question, toggle);
     (options.titleActions ??= []).push(toggle);
   });
+  // A refused yes/no would still show its switch on "No", and a slider its thumb at the start:
+  // the question is marked so the theme shows neither as chosen.
+  survey.onUpdateQuestionCssClasses.add((_, options) => {
+    const classes = options.cssClasses as { mainRoot?: string };
+    if (isRefused(options.question)) classes.mainRoot = `${classes.mainRoot ?? ''} harbour-refused`;
+  });
   survey.onValueChanged.add((_, options) => {
     const toggle = options.question && toggles.get(options.question);
-    if (toggle) show(options.question, toggle);
+    if (!toggle) return;
+    show(options.question, toggle);
+    options.question.updateElementCss(true);
   });
   survey.onLocaleChangedEvent.add(() => {
     for (const [question, toggle] of toggles) show(question, toggle);
