@@ -36,6 +36,7 @@ const PAGE_NAMES: Record<string, string> = {
   '/surveys': 'Surveys',
   '/campaigns': 'Campaigns',
   '/outbox': 'Outbox',
+  '/survey-page': 'Survey page',
   '/reports': 'Reports',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',
@@ -132,6 +133,53 @@ describe('the admin pages, for a trust admin', () => {
     await tokenRow.getByRole('button', { name: /Revoke/ }).click();
     await tokenRow.getByText('Revoked').waitFor();
     await page.close();
+  });
+
+  it("sets what staff see around their survey: a problem beside its field, summarised, with focus on it; then the contact, notice and logo on a respondent's page", async () => {
+    const page = await signedIn(DEMO_ACCOUNTS.northmoorAdmin, '/survey-page');
+    const form = page.getByRole('form', { name: 'Survey page' });
+    await form.getByLabel('Contact email').fill('surveys@northmoor.nhs.uk?cc=someone@elsewhere.example');
+    await form.getByLabel('Privacy notice').fill('http://www.northmoor.nhs.uk/privacy');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await form.getByLabel('Contact email').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Privacy notice').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByText('The privacy notice must be a web address starting https://').count()).toBe(1);
+    // The summary's link takes the person to the field.
+    await summary.getByRole('link', { name: /contact email/ }).click();
+    expect(await form.getByLabel('Contact email').evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await pageViolations(page)).toEqual([]);
+
+    // A logo drawn in the page (a PNG of 240 × 60 pixels), then valid addresses.
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 240;
+      canvas.height = 60;
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#005eb8';
+      context.fillRect(0, 0, 240, 60);
+      return canvas.toDataURL('image/png');
+    });
+    await form.getByLabel('Logo').setInputFiles({ name: 'northmoor.png', mimeType: 'image/png', buffer: Buffer.from(png.split(',')[1]!, 'base64') });
+    await form.locator('.trust-logo').waitFor();
+    await form.getByLabel('Contact email').fill('surveys@northmoor.nhs.uk');
+    await form.getByLabel('Privacy notice').fill('https://www.northmoor.nhs.uk/privacy');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await page.getByText('There is a problem').count()).toBe(0);
+    await page.close();
+
+    const respondent = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await respondent.goto(`${platform.webUrl}s/${DEMO_RESPONDENT_TOKEN}`);
+    await respondent.getByRole('link', { name: 'surveys@northmoor.nhs.uk' }).waitFor();
+    expect(await respondent.getByRole('link', { name: /privacy notice/ }).getAttribute('href')).toBe('https://www.northmoor.nhs.uk/privacy');
+    const logo = respondent.locator('header img.trust-logo');
+    expect(await logo.getAttribute('src')).toBe(png);
+    expect((await logo.boundingBox())!.height).toBeLessThanOrEqual(48);
+    expect(await pageViolations(respondent)).toEqual([]);
+    await respondent.close();
   });
 
   it('opens the organisation tree and adds an organisation to it', async () => {

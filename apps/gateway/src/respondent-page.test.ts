@@ -18,6 +18,7 @@ const invitation: RespondentInvitation = {
   privacyNoticeUrl: null,
   anonymity: 'PSEUDONYMOUS',
   preferNotToSay: false,
+  trustLogo: null,
   form: { pages: [] },
   state: 'STARTED',
   answers: null,

@@ -15,6 +15,7 @@ import { PeoplePage } from './features/people/PeoplePage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { ImportStaffPage } from './features/staff/ImportStaffPage';
 import { StaffPage } from './features/staff/StaffPage';
+import { SurveyPageSettings } from './features/survey-page/SurveyPageSettings';
 import { TokensPage } from './features/tokens/TokensPage';
 import { TreePage } from './features/tree/TreePage';
 
@@ -27,6 +28,7 @@ const PAGES: Record<Route, ComponentType> = {
   '/surveys': SurveysPage,
   '/campaigns': CampaignsPage,
   '/outbox': OutboxPage,
+  '/survey-page': SurveyPageSettings,
   '/reports': ReportsPage,
   '/staff': StaffPage,
   '/staff/import': ImportStaffPage,
@@ -38,7 +40,7 @@ const PAGES: Record<Route, ComponentType> = {
 };
 
 /** Pages only managers (trust admins) can use. */
-const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/surveys', '/campaigns', '/outbox', '/staff', '/staff/import', '/people', '/audit']);
+const MANAGERS_ONLY: ReadonlySet<Route> = new Set(['/surveys', '/campaigns', '/outbox', '/survey-page', '/staff', '/staff/import', '/people', '/audit']);
 
 function Navigation({ route }: { route: Route }) {
   const organisation = useWorkingOrganisation();

@@ -60,6 +60,9 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   'InstrumentType.json': 1000,
   'InstrumentType.scoring': 1000,
   'Invitation.form': 1000,
+  // A logo is at most 30,000 characters: 30 fields' worth.
+  'Organisation.logo': 30,
+  'Invitation.trustLogo': 30,
 };
 
 /** What one field counts in the estimate, before what it holds: its FIELD_WEIGHTS entry, else 1. */

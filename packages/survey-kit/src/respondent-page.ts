@@ -12,6 +12,7 @@ export const RESPONDENT_INVITATION_QUERY = `query RespondentInvitation($token: S
     trustName
     contactEmail
     privacyNoticeUrl
+    trustLogo
     anonymity
     preferNotToSay
     form
@@ -39,6 +40,8 @@ export interface RespondentInvitation {
   trustName: string;
   contactEmail: string | null;
   privacyNoticeUrl: string | null;
+  /** The trust's logo, a data: URL, when it gave one. */
+  trustLogo: string | null;
   anonymity: RespondentAnonymity;
   /** The campaign offers "Prefer not to say" on every question. */
   preferNotToSay: boolean;

@@ -13,6 +13,7 @@ import { ResearcherGrants1764101800000 } from './1764101800000-ResearcherGrants'
 import { PublishCohortsToInsights1764101900000 } from './1764101900000-PublishCohortsToInsights';
 import { SignInThrottle1764102000000 } from './1764102000000-SignInThrottle';
 import { TrustContact1764102100000 } from './1764102100000-TrustContact';
+import { TrustLogo1764102300000 } from './1764102300000-TrustLogo';
 
 /** In the order they run. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   PublishCohortsToInsights1764101900000,
   SignInThrottle1764102000000,
   TrustContact1764102100000,
+  TrustLogo1764102300000,
 ];

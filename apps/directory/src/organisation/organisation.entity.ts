@@ -1,3 +1,4 @@
+import { weighs } from '@harbour/graphql-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { OrganisationKind } from './organisation-kind';
@@ -33,6 +34,13 @@ export class Organisation {
   contactEmail!: string | null;
 
   @Column('text', { name: 'privacy_notice_url', nullable: true })
-  @Field(() => String, { nullable: true, description: "A trust's: its privacy notice (an http(s) address), linked from every personal link's page." })
+  @Field(() => String, { nullable: true, description: "A trust's: its privacy notice (an https address), linked from every personal link's page." })
   privacyNoticeUrl!: string | null;
+
+  @Column('text', { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: `A trust's: its logo, a data: URL of a PNG, JPEG or WebP image of at most 20,000 bytes, in the header of every personal link's page. ${weighs('Organisation.logo')}`,
+  })
+  logo!: string | null;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsEmail, IsOptional, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
 import { OrganisationKind } from './organisation-kind';
 
 const ODS = /^[A-Z0-9]{3,10}$/;
@@ -47,12 +47,22 @@ export class UpdateOrganisationInput {
   @Field(() => String, { nullable: true, description: "A trust's contact email for its surveys (at most 254 characters); an empty string removes it. Trusts only." })
   @IsOptional()
   @Length(0, 254)
-  @Matches(/^([^\s@]+@[^\s@]+\.[^\s@]+)?$/, { message: 'contactEmail must be an email address, like surveys@trust.nhs.uk' })
+  @ValidateIf((input: UpdateOrganisationInput) => input.contactEmail !== '')
+  @IsEmail({}, { message: 'The contact email must be an email address, like surveys@trust.nhs.uk' })
   contactEmail?: string | null;
 
-  @Field(() => String, { nullable: true, description: "A trust's privacy notice, an http(s) address (at most 2,000 characters); an empty string removes it. Trusts only." })
+  @Field(() => String, { nullable: true, description: "A trust's privacy notice, an https address (at most 2,000 characters); an empty string removes it. Trusts only." })
   @IsOptional()
   @Length(0, 2000)
-  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'privacyNoticeUrl must be a web address starting https:// (or http://)' })
+  @ValidateIf((input: UpdateOrganisationInput) => input.privacyNoticeUrl !== '')
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'The privacy notice must be a web address starting https://' })
   privacyNoticeUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A trust's logo for its personal link pages: a data: URL of a PNG, JPEG or WebP image of at most 20,000 bytes (at most 30,000 characters); an empty string removes it. Trusts only.",
+  })
+  @IsOptional()
+  @Length(0, 30_000)
+  logo?: string | null;
 }

@@ -85,7 +85,7 @@ export class OrganisationResolver {
     return created;
   }
 
-  @Mutation(() => Organisation, { description: 'Renames, recodes or moves an organisation you manage; a move needs a grant on the new parent too.' })
+  @Mutation(() => Organisation, { description: 'Renames, recodes or moves an organisation you manage (a move needs a grant on the new parent too); sets a trust\'s contact, privacy notice and logo.' })
   async updateOrganisation(@Arg('input', () => UpdateOrganisationInput, { description: 'What changes.' }) input: UpdateOrganisationInput, @Ctx() ctx: HarbourContext): Promise<Organisation> {
     const organisation = await managedOrganisation(ctx, 'id', input.id);
     if (input.parentId) {
@@ -98,10 +98,13 @@ export class OrganisationResolver {
       parentId: input.parentId,
       contactEmail: input.contactEmail,
       privacyNoticeUrl: input.privacyNoticeUrl,
+      logo: input.logo,
     });
+    // The logo by whether there is one and its size, not its 20 kB of image.
+    const logoOf = (o: Organisation) => (o.logo ? `${o.logo.length} characters` : null);
     await audited(ctx, 'organisation.update', updated, {
-      before: { name: organisation.name, odsCode: organisation.odsCode, parentId: organisation.parentId, contactEmail: organisation.contactEmail, privacyNoticeUrl: organisation.privacyNoticeUrl },
-      after: { name: updated.name, odsCode: updated.odsCode, parentId: updated.parentId, contactEmail: updated.contactEmail, privacyNoticeUrl: updated.privacyNoticeUrl },
+      before: { name: organisation.name, odsCode: organisation.odsCode, parentId: organisation.parentId, contactEmail: organisation.contactEmail, privacyNoticeUrl: organisation.privacyNoticeUrl, logo: logoOf(organisation) },
+      after: { name: updated.name, odsCode: updated.odsCode, parentId: updated.parentId, contactEmail: updated.contactEmail, privacyNoticeUrl: updated.privacyNoticeUrl, logo: logoOf(updated) },
     });
     return updated;
   }

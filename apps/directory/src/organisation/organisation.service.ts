@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { decodeCursor, ErrorCode, HarbourError, MAX_ORGANISATION_DEPTH, pageFrom, pagesPerParent, scopeCondition, type GrantScope, type Page } from '@harbour/graphql-kit';
+import { logoProblem } from './trust-logo';
 import { Organisation } from './organisation.entity';
 import type { OrganisationKind } from './organisation-kind';
 
@@ -162,23 +163,40 @@ export async function createOrganisation(
 export async function updateOrganisation(
   db: EntityManager,
   organisation: Organisation,
-  changes: { name?: string | null; odsCode?: string | null; parentId?: string | null; contactEmail?: string | null; privacyNoticeUrl?: string | null },
+  changes: { name?: string | null; odsCode?: string | null; parentId?: string | null; contactEmail?: string | null; privacyNoticeUrl?: string | null; logo?: string | null },
 ): Promise<Organisation> {
   if (changes.parentId && changes.parentId !== organisation.parentId) await checkDepth(db, organisation.tenantId, changes.parentId, organisation.id);
-  const contact = changes.contactEmail !== undefined && changes.contactEmail !== null;
-  const notice = changes.privacyNoticeUrl !== undefined && changes.privacyNoticeUrl !== null;
-  if ((contact || notice) && organisation.parentId) {
-    throw new HarbourError(ErrorCode.BAD_USER_INPUT, `A contact and a privacy notice are set on the trust, at the top of the tree; "${organisation.name}" is inside it`, {
-      field: contact ? 'contactEmail' : 'privacyNoticeUrl',
+  const given = (value: string | null | undefined) => value !== undefined && value !== null;
+  const contact = given(changes.contactEmail);
+  const notice = given(changes.privacyNoticeUrl);
+  const logo = given(changes.logo);
+  if ((contact || notice || logo) && organisation.parentId) {
+    throw new HarbourError(ErrorCode.BAD_USER_INPUT, `A contact, a privacy notice and a logo are set on the trust, at the top of the tree; "${organisation.name}" is inside it`, {
+      field: contact ? 'contactEmail' : notice ? 'privacyNoticeUrl' : 'logo',
     });
   }
+  const logoRefused = changes.logo ? logoProblem(changes.logo) : null;
+  if (logoRefused) throw badInput('logo', logoRefused);
   try {
     await db.query(
       `UPDATE directory.organisation SET name = coalesce($2, name), ods_code = CASE WHEN $3::boolean THEN $4 ELSE ods_code END,
          parent_id = coalesce($5, parent_id),
          contact_email = CASE WHEN $6::boolean THEN nullif($7, '') ELSE contact_email END,
-         privacy_notice_url = CASE WHEN $8::boolean THEN nullif($9, '') ELSE privacy_notice_url END WHERE id = $1`,
-      [organisation.id, changes.name?.trim() ?? null, changes.odsCode !== undefined, changes.odsCode ?? null, changes.parentId ?? null, contact, changes.contactEmail?.trim() ?? null, notice, changes.privacyNoticeUrl?.trim() ?? null],
+         privacy_notice_url = CASE WHEN $8::boolean THEN nullif($9, '') ELSE privacy_notice_url END,
+         logo = CASE WHEN $10::boolean THEN nullif($11, '') ELSE logo END WHERE id = $1`,
+      [
+        organisation.id,
+        changes.name?.trim() ?? null,
+        changes.odsCode !== undefined,
+        changes.odsCode ?? null,
+        changes.parentId ?? null,
+        contact,
+        changes.contactEmail?.trim() ?? null,
+        notice,
+        changes.privacyNoticeUrl?.trim() ?? null,
+        logo,
+        changes.logo ?? null,
+      ],
     );
   } catch (error) {
     explain(error);

@@ -40,6 +40,7 @@ interface InvitationRow {
   trust_name: string | null;
   contact_email: string | null;
   privacy_notice_url: string | null;
+  trust_logo: string | null;
   prefer_not_to_say: boolean;
   title: string;
   form: Record<string, unknown>;
@@ -53,7 +54,7 @@ async function invitationOf(db: EntityManager, id: string, lock = false): Promis
             i.opens_on::text, i.closes_on::text, i.state, i.draft_answers, i.draft_page, i.draft_saved_at, i.submission_key, i.submission_hash, i.completed_on::text,
             t.today::text, (extract(year FROM age(t.today, i.started_on)) * 12 + extract(month FROM age(t.today, i.started_on)))::int AS tenure_months,
             c.name AS campaign_name, c.state AS campaign_state, c.prefer_not_to_say, v.title, ${linksReleased('i.campaign_id')} AS links_released,
-            r.name AS trust_name, r.contact_email, r.privacy_notice_url
+            r.name AS trust_name, r.contact_email, r.privacy_notice_url, r.logo AS trust_logo
      FROM responses.invitation i
      CROSS JOIN (SELECT (now() AT TIME ZONE 'Europe/London')::date AS today) t
      JOIN forms.delivery_campaign c ON c.campaign_id = i.campaign_id
@@ -77,6 +78,7 @@ function viewOf(row: InvitationRow): InvitationView {
     trustName: row.trust_name ?? '',
     contactEmail: row.contact_email,
     privacyNoticeUrl: row.privacy_notice_url,
+    trustLogo: row.trust_logo,
     anonymity: row.anonymity as RespondentAnonymity,
     preferNotToSay: row.prefer_not_to_say,
     form: row.form,

@@ -38,8 +38,14 @@ export class InvitationView {
   @Field(() => String, { nullable: true, description: "Whom to write to about the survey: the trust's contact email, when it gave one." })
   contactEmail!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The trust's privacy notice (an http(s) address), when it gave one." })
+  @Field(() => String, { nullable: true, description: "The trust's privacy notice (an https address), when it gave one." })
   privacyNoticeUrl!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The trust's logo for the page's header, a data: URL of a PNG, JPEG or WebP image of at most 20,000 bytes, when it gave one. ${weighs('Invitation.trustLogo')}`,
+  })
+  trustLogo!: string | null;
 
   @Field(() => RespondentAnonymity, { description: 'What is promised about who can see these answers; shown on the first page.' })
   anonymity!: RespondentAnonymity;

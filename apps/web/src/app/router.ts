@@ -7,6 +7,7 @@ export const ROUTES = {
   '/surveys': 'Surveys',
   '/campaigns': 'Campaigns',
   '/outbox': 'Outbox',
+  '/survey-page': 'Survey page',
   '/reports': 'Reports',
   '/staff': 'Staff',
   '/staff/import': 'Import staff',

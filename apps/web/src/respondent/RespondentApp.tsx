@@ -106,7 +106,11 @@ export function RespondentApp({ token }: { token: string }) {
     <>
       <header className="site-header respondent-header">
         {/* Whose survey this is: the trust that sent it. */}
-        <p className="brand">{'invitation' in loaded && loaded.invitation.trustName ? loaded.invitation.trustName : 'Harbour'}</p>
+        <p className="brand">
+          {/* The trust's logo beside its name (which says it in words: the image adds nothing for a screen reader). */}
+          {'invitation' in loaded && loaded.invitation.trustLogo && <img className="trust-logo" src={loaded.invitation.trustLogo} alt="" />}
+          {'invitation' in loaded && loaded.invitation.trustName ? loaded.invitation.trustName : 'Harbour'}
+        </p>
       </header>
       <main id="main" className="respondent">
         {/* The survey's page gives its own heading, in the language the person chose. */}
