@@ -60,7 +60,74 @@ export interface AxeViolation {
  */
 export async function pageViolations(page: Page): Promise<AxeViolation[]> {
   const breaches = (policyBreaches.get(page) ?? []).map((help) => ({ id: 'page-policy', impact: 'serious', help, nodes: 1 }));
-  return [...(await seriousAccessibilityViolations(page)), ...breaches];
+  const contrast = (await contrastShortfalls(page)).map((help) => ({ id: 'text-contrast', impact: 'serious', help, nodes: 1 }));
+  return [...(await seriousAccessibilityViolations(page)), ...breaches, ...contrast];
+}
+
+/**
+ * Text that falls short of WCAG AA contrast against what is behind it: 4.5:1, or 3:1 for large
+ * text (24 px, or 18.66 px bold). axe-core leaves much of SurveyJS's text "incomplete" (its
+ * backgrounds come from pseudo-elements), so this measures every visible text itself: the
+ * text's colour over the stack of backgrounds beneath it, alpha included. Text on an image or
+ * gradient, and disabled controls, are left out (WCAG exempts the latter).
+ */
+export async function contrastShortfalls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // Measured as the page settles: a colour mid-transition (a button just pressed) is not what the person reads.
+    for (const animation of document.getAnimations()) if (animation instanceof CSSTransition) animation.finish();
+    type Rgba = [number, number, number, number];
+    const parse = (value: string): Rgba | null => {
+      const rgb = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(value);
+      if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 1 : Number(rgb[4])];
+      const srgb = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)$/.exec(value);
+      if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
+      return null;
+    };
+    const over = (top: Rgba, under: Rgba): Rgba => {
+      const a = top[3] + under[3] * (1 - top[3]);
+      if (a === 0) return [0, 0, 0, 0];
+      const mix = (i: number) => (top[i]! * top[3] + under[i]! * under[3] * (1 - top[3])) / a;
+      return [mix(0), mix(1), mix(2), a];
+    };
+    const luminance = ([r, g, b]: Rgba) => {
+      const channel = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    /** What is behind an element: its own and its ancestors' backgrounds, on white; null over an image. */
+    const backdrop = (element: Element): Rgba | null => {
+      const layers: Rgba[] = [];
+      for (let e: Element | null = element; e; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.backgroundImage !== 'none') return null;
+        const colour = parse(style.backgroundColor);
+        if (colour && colour[3] > 0) layers.push(colour);
+        if (colour && colour[3] >= 1) break;
+      }
+      return layers.reverse().reduce((under, layer) => over(layer, under), [255, 255, 255, 1] as Rgba);
+    };
+    const shortfalls: string[] = [];
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      const text = Array.from(element.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      if (!text || element.closest('[disabled], [aria-disabled="true"], .visually-hidden, .sv-visuallyhidden, .sd-visuallyhidden')) continue;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      if (style.visibility !== 'visible' || Number(style.opacity) === 0 || box.width < 2 || box.height < 2) continue;
+      const behind = backdrop(element);
+      const colour = parse(style.color);
+      if (!behind || !colour) continue;
+      const fg = over(colour, behind);
+      const [light, dark] = [luminance(fg), luminance(behind)].sort((x, y) => y - x) as [number, number];
+      const ratio = (light + 0.05) / (dark + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5) - 0.005) shortfalls.push(`"${text.slice(0, 40)}" has contrast ${ratio.toFixed(2)}:1 (${style.color} on ${behind.map(Math.round).join(',')}), below ${large ? 3 : 4.5}:1`);
+    }
+    return shortfalls.slice(0, 20);
+  });
 }
 
 /** Runs axe-core in the page; returns violations of serious or critical impact. */

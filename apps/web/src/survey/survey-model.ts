@@ -3,6 +3,7 @@ import { Model } from 'survey-core';
 import { MARKUP_POLICY } from '@harbour/survey-kit/markup-policy';
 import 'survey-core/survey-core.fontless.min.css';
 import './survey-theme.css';
+import { HARBOUR_THEME } from './harbour-theme';
 import { offerPreferNotToSay } from './prefer-not-to-say';
 
 /**
@@ -15,6 +16,7 @@ import { offerPreferNotToSay } from './prefer-not-to-say';
  */
 export function surveyModel(json: unknown, options: { preferNotToSay?: boolean } = {}): Model {
   const survey = new Model(json);
+  survey.applyTheme(HARBOUR_THEME);
   if (options.preferNotToSay) offerPreferNotToSay(survey);
   for (const question of survey.getAllQuestions(false, true)) {
     if (question.getType() !== 'rating') continue;
