@@ -294,6 +294,7 @@ describe('the form studio', () => {
     await plan.getByLabel('Starting on').fill(opens);
     await plan.getByLabel('Days after each person starts', { exact: true }).fill('90');
     await plan.getByLabel('Anonymous', { exact: true }).check();
+    await plan.getByLabel('Offer “Prefer not to say” on every question').check();
     await plan.getByRole('button', { name: 'Save as draft' }).click();
     await plan.getByText(/^Saved "Winter belonging" as a draft: \d+ staff are in its audience now\./).waitFor();
     // By its text: once scheduled, the name is a disclosure (its progress), which a row's accessible name leaves out.
@@ -301,6 +302,7 @@ describe('the form studio', () => {
     await row.getByText('Draft').waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe('Belonging, winter, version 2');
     expect(await row.locator('td').nth(2).textContent()).toBe(`90 days after each start, from ${opens}, open 14 days`);
+    expect(await row.locator('td').nth(3).textContent()).toContain('“Prefer not to say” offered');
     await row.getByRole('button', { name: /Schedule/ }).click();
     await row.getByText('Scheduled').waitFor();
     expect(await pageViolations(page)).toEqual([]);
