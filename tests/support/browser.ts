@@ -118,7 +118,8 @@ export async function contrastShortfalls(page: Page): Promise<string[]> {
       if (style.visibility !== 'visible' || Number(style.opacity) === 0 || box.width < 2 || box.height < 2) continue;
       const behind = backdrop(element);
       const colour = parse(style.color);
-      if (!behind || !colour) continue;
+      // Text drawn fully transparent is not seen (a yes/no's label under its thumb, which shows the same word).
+      if (!behind || !colour || colour[3] === 0) continue;
       const fg = over(colour, behind);
       const [light, dark] = [luminance(fg), luminance(behind)].sort((x, y) => y - x) as [number, number];
       const ratio = (light + 0.05) / (dark + 0.05);
