@@ -19,7 +19,7 @@ export const DEFAULT_ANSWER_LIMITS: AnswerLimits = { maxTextLength: 10_000, maxB
 
 export interface AnswerOptions {
   limits?: AnswerLimits;
-  /** The campaign offers "Prefer not to say": any question (not one inside a dynamic panel or a cell) may hold it, and it answers a required one. */
+  /** The campaign offers "Prefer not to say": any choice or scale question (not one inside a dynamic panel or a cell) may hold it, and it answers a required one. */
   preferNotToSay?: boolean;
 }
 

@@ -29,10 +29,7 @@ export const refusable = (type: string): boolean => REFUSE_ITEM_TYPES.has(type) 
 /** Whether the refusal is a choice in the question's own list (else a button by its title). */
 export const refusedByChoice = (type: string): boolean => REFUSE_ITEM_TYPES.has(type);
 
-/** The value a refused question of this type holds. */
-export const refusalOf = (type: string): string | string[] => (MANY_VALUE_TYPES.has(type) ? [PREFER_NOT_TO_SAY] : PREFER_NOT_TO_SAY);
-
-/** Whether `value` is a refusal of a question of this type. */
+/** Whether `value` is a refusal of a question of this type: the word, or for several choices the list of it alone. */
 export function isRefusal(type: string, value: unknown): boolean {
   if (!refusable(type)) return false;
   return MANY_VALUE_TYPES.has(type) ? Array.isArray(value) && value.length === 1 && value[0] === PREFER_NOT_TO_SAY : value === PREFER_NOT_TO_SAY;

@@ -1,13 +1,13 @@
 import { Action, type Model, type Question } from 'survey-core';
-import { PREFER_NOT_TO_SAY, PREFER_NOT_TO_SAY_TEXT, refusable, refusalOf, refusedByChoice } from '@harbour/survey-kit/prefer-not-to-say';
+import { isRefusal, PREFER_NOT_TO_SAY, PREFER_NOT_TO_SAY_TEXT, refusable, refusedByChoice } from '@harbour/survey-kit/prefer-not-to-say';
 
-const isRefused = (question: Question) => JSON.stringify(question.value) === JSON.stringify(refusalOf(question.getType()));
+const isRefused = (question: Question) => isRefusal(question.getType(), question.value);
 const wordsFor = (survey: Model) => (survey.locale === 'cy' ? PREFER_NOT_TO_SAY_TEXT.cy : PREFER_NOT_TO_SAY_TEXT.en);
 
 /**
- * Offers "Prefer not to say" on every question of the survey that takes an answer, with
- * SurveyJS's own parts: a choice question gets its refuse item as the last choice; any other
- * (a rating, yes/no, text, a matrix) a toggle button by its title. Either way the question
+ * Offers "Prefer not to say" on every choice and scale question of the survey, with SurveyJS's
+ * own parts: a choice question gets its refuse item as the last choice; a scale (a rating,
+ * yes/no, a slider) a toggle button by its title. Either way the question
  * holds `refused`, which answers it when it is required and which reports count as no answer.
  */
 export function offerPreferNotToSay(survey: Model): void {
