@@ -19,12 +19,23 @@ afterAll(async () => {
 /** A signed-in page at `path`, once its heading shows. */
 async function signedIn(email: string, path = '/', width = 1280, password = DEMO_PASSWORD): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const troubles: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && troubles.push(message.text()));
+  page.on('response', (response) => response.status() >= 400 && troubles.push(`${response.status()} ${response.url()}`));
   await page.goto(platform.webUrl);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   // The navigation is drawn once the account's access has loaded.
-  await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: 'Organisations', exact: true }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'Harbour' })
+    .getByRole('link', { name: 'Organisations', exact: true })
+    .waitFor()
+    .catch(async (error: Error) => {
+      // Say what the page showed instead, so a failure in CI can be read from its log.
+      const shown = await page.locator('main').innerText().catch(() => '(no main)');
+      throw new Error(`${email} did not reach the navigation: the page showed ${JSON.stringify(shown.slice(0, 400))}; troubles: ${JSON.stringify(troubles.slice(0, 10))}\n${error.message}`);
+    });
   if (path !== '/') await page.getByRole('navigation', { name: 'Harbour' }).getByRole('link', { name: PAGE_NAMES[path]!, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: PAGE_NAMES[path]! }).waitFor();
   return page;
