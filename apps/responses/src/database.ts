@@ -1,5 +1,6 @@
 import type { SubgraphDatabase } from '@harbour/db';
+import { DELIVERY_CLOCK } from './delivery/delivery-clock';
 import { migrations } from './migrations';
 import { Response } from './response/response.entity';
 
-export const database: SubgraphDatabase = { schema: 'responses', entities: [Response], migrations };
+export const database: SubgraphDatabase = { schema: 'responses', entities: [Response], migrations, jobQueues: [DELIVERY_CLOCK] };

@@ -10,6 +10,8 @@ export interface SubgraphDatabase {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
+  /** The names of its job queues (made at migration time, in `<schema>_jobs`), if it has work that runs by itself. */
+  jobQueues?: readonly string[];
 }
 
 /** Pool bounds; every connection fails fast instead of queueing forever. */

@@ -5,6 +5,7 @@ export type { DatabaseUrls } from './bootstrap';
 export { createSubgraphDataSource, DEFAULT_POOL } from './data-source';
 export type { SubgraphDatabase, PoolOptions } from './data-source';
 export { migrateSubgraph } from './migrate';
+export { installJobQueues, jobSchemaOf, jobStatusView, JOB_RETRIES } from './job-queues';
 export { credentialsFileFor, embeddedCredentials } from './credentials';
 export type { EmbeddedCredentials } from './credentials';
 export { tenantIsolation } from './row-level-security';

@@ -1,5 +1,6 @@
 import { subgraphRole } from './bootstrap';
 import { createSubgraphDataSource, type SubgraphDatabase } from './data-source';
+import { installJobQueues } from './job-queues';
 
 function ident(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe SQL identifier: ${name}`);
@@ -32,6 +33,8 @@ export async function migrateSubgraph(ownerUrl: string, database: SubgraphDataba
     await dataSource.query(
       `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
     );
+    // First, so that a migration may publish a view of the subgraph's queues.
+    if (database.jobQueues?.length) await installJobQueues(ownerUrl, schema, database.jobQueues, app);
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     // Default privileges cover tables made from now on; this covers those made before
     // (e.g. when the runtime role changed since).

@@ -26,7 +26,7 @@ export { isUuid, parseId } from './ids';
 export { runSubgraph } from './run-subgraph';
 export type { Download, Downloads } from './downloads';
 export { startBackgroundJobs } from './background-jobs';
-export type { BackgroundJob } from './background-jobs';
+export type { BackgroundJob, JobQueueOptions } from './background-jobs';
 export type { SubgraphDefinition } from './run-subgraph';
 export { exitOnStop } from './shutdown';
 export { pagesPerParent } from './pages-per-parent';

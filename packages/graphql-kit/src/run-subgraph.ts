@@ -60,7 +60,13 @@ export async function runSubgraph(definition: SubgraphDefinition, argv: string[]
     budgetMs: config.requestBudgetMs,
   });
   log.info({ url: running.url }, 'listening');
-  const stopJobs = startBackgroundJobs(definition.jobs ?? [], dataSource, (message) => log.error(message));
+  const stopJobs = await startBackgroundJobs(definition.jobs ?? [], dataSource, {
+    schema: definition.database.schema,
+    expireSeconds: config.jobExpireSeconds,
+    maintenanceSeconds: config.jobMaintenanceSeconds,
+    log: (message) => log.error(message),
+    ran: (job, due, ms) => log.debug({ job, due: due.toISOString(), ms }, 'job ran'),
+  });
   stop.cleanup(async () => {
     await stopJobs();
     await running.close();

@@ -35,9 +35,12 @@ export async function advanceCampaigns(db: EntityManager, options: { today?: str
   return { opened, closed };
 }
 
+/** The queue of the forms subgraph's clock. */
+export const CAMPAIGN_CLOCK = 'campaign-clock';
+
 /** The forms subgraph's clock: every minute, across all tenants. */
 export const campaignClock: BackgroundJob = {
-  name: 'campaign clock',
+  name: CAMPAIGN_CLOCK,
   everyMs: 60_000,
   run: async (dataSource) => {
     await withTenants(dataSource, ALL_TENANTS, (db) => advanceCampaigns(db));

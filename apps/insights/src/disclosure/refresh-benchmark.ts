@@ -128,10 +128,13 @@ async function rebuild(db: EntityManager, fingerprint: string): Promise<boolean>
   return true;
 }
 
+/** The queue of insights' benchmark clock. */
+export const BENCHMARK_CLOCK = 'benchmark-clock';
+
 /** Insights' benchmark clock: every HARBOUR_BENCHMARK_EVERY_MS, rebuilds the all-tenant benchmark if anything changed. */
 export function benchmarkClock(config = loadConfig()): BackgroundJob {
   return {
-    name: 'benchmark cells',
+    name: BENCHMARK_CLOCK,
     everyMs: config.benchmarkEveryMs,
     run: async (dataSource) => {
       await withTenants(dataSource, ALL_TENANTS, (db) => refreshBenchmark(db));

@@ -5,6 +5,9 @@ import { restampAnonymousCompletions } from '../submission/restamp';
 import { composeMessages } from './compose-messages';
 import { sendPending, smtpTransport } from './send-messages';
 
+/** The queue of the responses subgraph's delivery clock. */
+export const DELIVERY_CLOCK = 'delivery-clock';
+
 /**
  * The responses subgraph's delivery clock, every minute (HARBOUR_DELIVERY_EVERY_MS) across all tenants: invite whoever is
  * now due (after rewriting anonymous campaigns' completed invitations:
@@ -14,7 +17,7 @@ import { sendPending, smtpTransport } from './send-messages';
 export function deliveryClock(config = loadConfig()): BackgroundJob {
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   return {
-    name: 'delivery clock',
+    name: DELIVERY_CLOCK,
     everyMs: config.deliveryEveryMs,
     run: async (dataSource) => {
       // First, and in a transaction of its own: the invitations it rewrites share nothing with any submission's, whatever fails after.
