@@ -45,6 +45,7 @@ const OPERATIONS: Record<string, (f: Fixture, n: number, email: string) => strin
   'Query.staffImport': () => '{ staffImport(id: "00000000-0000-4000-8000-00000000abcd") { phase } }',
   'Query.accounts': (f) => `{ accounts(organisationId: "${f.trust}") { nodes { email } } }`,
   'Query.auditLog': () => '{ auditLog(first: 5) { nodes { action } } }',
+  'Query.backgroundJobs': () => '{ backgroundJobs { name queued } }',
   'Query.instruments': () => '{ instruments { code } }',
   'Mutation.createSurvey': (f, n) => `mutation { createSurvey(input: { organisationId: "${f.trust}", title: "Matrix ${n}", instrumentCode: "pulse" }) { id } }`,
   // Saved with a problem (no pages), so allowed callers get BAD_USER_INPUT and the draft stays as it was.

@@ -42,6 +42,8 @@ export const LIST_SIZES = {
   'Comments.comments': 500,
   'Retention.bands': 3,
   'CampaignProgress.byOrganisation': 200,
+  // One per queue of each subgraph; the queues are named in code (each subgraph's database.jobQueues).
+  'Query.backgroundJobs': 50,
 } as const satisfies Record<string, number>;
 
 export type ListField = keyof typeof LIST_SIZES;

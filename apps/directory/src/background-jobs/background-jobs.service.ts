@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { LIST_SIZES } from '@harbour/graphql-kit';
 import { BackgroundJobQueue } from './background-job-queue.type';
 
 /** The subgraphs that work a job queue, each publishing `<schema>.job_queue_status` to the directory. */
@@ -18,7 +19,7 @@ interface StatusRow {
 
 /** Every subgraph's queues, by subgraph and name. */
 export async function backgroundJobQueues(db: EntityManager): Promise<BackgroundJobQueue[]> {
-  const rows = (await db.query(`${JOB_SERVICES.map((s) => `SELECT * FROM ${s}.job_queue_status`).join(' UNION ALL ')} ORDER BY service, queue`)) as StatusRow[];
+  const rows = (await db.query(`${JOB_SERVICES.map((s) => `SELECT * FROM ${s}.job_queue_status`).join(' UNION ALL ')} ORDER BY service, queue LIMIT ${LIST_SIZES['Query.backgroundJobs']}`)) as StatusRow[];
   return rows.map((row) =>
     Object.assign(new BackgroundJobQueue(), {
       service: row.service,
