@@ -53,11 +53,28 @@ async function invitations(ownerUrl: string, campaign: { id: string; tenant: str
   return tokens;
 }
 
+/** Appended rows not yet folded, and how long until the fold job has taken them all. */
+async function foldLag(ownerUrl: string): Promise<{ rows: number; ms: number }> {
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    const left = async () => (await owner.query(`SELECT count(*)::int AS n FROM responses.rollup_delta`)).rows[0].n as number;
+    const began = Date.now();
+    const rows = await left();
+    while ((await left()) > 0 && Date.now() - began < 120_000) await new Promise((resolve) => setTimeout(resolve, 50));
+    return { rows, ms: Date.now() - began };
+  } finally {
+    await owner.end();
+  }
+}
+
 /**
  * Submissions: through the gateway (submitResponse: link, checks, scores, rollups, one
  * transaction) against an in-process loop of the same response INSERT with the same driver
  * and pool (TypeORM over pg, the subgraph's pool size, one transaction each), side by side in
- * one run; then what rollup upkeep costs (that INSERT with and without the rollup upsert).
+ * one run; then what rollup upkeep costs (that INSERT with and without its appended measures,
+ * which the platform's fold job folds into the rollups meanwhile, on the same cores), and how
+ * long after the surge the last of them is folded.
  * What the respondent's page weighs over the wire is the respondent part (respondent.bench.ts).
  */
 export async function deliveryBench(options: { seconds: number; concurrency: number }): Promise<void> {
@@ -136,8 +153,10 @@ export async function deliveryBench(options: { seconds: number; concurrency: num
       ['submitResponse through the gateway', await run(perTarget, (i) => submit(200 + i))],
       ['submitResponse straight to the subgraph', await run(perTarget, (i) => submitDirect(200 + perTarget + i))],
       ['INSERT in-process, same driver and pool', await run(1e9, insert(false))],
-      ['INSERT + rollup upsert in-process', await run(1e9, insert(true))],
+      ['INSERT + appended measures in-process (folded meanwhile)', await run(1e9, insert(true))],
     ];
+    // How far the reports lag at the end of the surge: until the fold job has taken every appended row.
+    const lag = await foldLag(urls.owner);
     agent.destroy();
     console.log(table(['target', 'per s', 'p50 ms', 'p99 ms', 'done', 'errors'], targets.map(([name, r]) => [name, r.perSecond, r.p50ms, r.p99ms, r.requests, r.errors])));
     console.log(`\n${barChart(targets.map(([name, r]) => ({ label: name, value: r.perSecond, note: 'per s' })))}\n`);
@@ -145,7 +164,8 @@ export async function deliveryBench(options: { seconds: number; concurrency: num
     console.log(`through the gateway / in-process INSERT throughput ratio: ${(viaGateway.perSecond / plain.perSecond).toFixed(3)}`);
     console.log(`p50 latency, through the gateway / in-process INSERT: ${(viaGateway.p50ms / plain.p50ms).toFixed(2)}×`);
     console.log(`through the gateway / straight to the subgraph throughput ratio: ${(viaGateway.perSecond / direct.perSecond).toFixed(3)}`);
-    console.log(`rollup upkeep: INSERT + rollups / INSERT alone throughput ratio: ${(rolled.perSecond / plain.perSecond).toFixed(3)} (p50 ${plain.p50ms.toFixed(2)} → ${rolled.p50ms.toFixed(2)} ms)`);
+    console.log(`rollup upkeep: INSERT + appended measures / INSERT alone throughput ratio: ${(rolled.perSecond / plain.perSecond).toFixed(3)} (p50 ${plain.p50ms.toFixed(2)} → ${rolled.p50ms.toFixed(2)} ms)`);
+    console.log(`fold lag at the end of the surge: ${lag.rows} appended rows left, all folded ${lag.ms} ms later`);
 
   } finally {
     await pool?.destroy();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { demoData, nationalId } from '@harbour/demo';
 import { INSTRUMENTS } from '@harbour/survey-kit';
+import { untilFolded } from '../support/delivery';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -258,6 +259,7 @@ describe('held links, against a trust admin', () => {
 
     // Five responses in the team, but only one no admin could have written: the team's figures stay closed.
     expect((await owner.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE via_released_link)::int AS released FROM responses.response WHERE campaign_id = $1`, [campaignId])).rows).toEqual([{ n: 5, released: 4 }]);
+    await untilFolded(platform);
     const report = await graphql(admin, `{ roleEvaluation(filter: { instrument: "where_i_belong", organisationId: "${team}" }) { figures { suppressed responded } releasedLinks { campaignId releasedAt } } }`);
     expect(report.errors).toBeUndefined();
     expect(report.data.roleEvaluation.figures.suppressed).toBe(true);
@@ -396,6 +398,7 @@ describe('an evaluator with a script', () => {
     const submitted = await graphql({}, 'mutation ($input: SubmitResponseInput!) { submitResponse(input: $input) { repeated } }', { input: { token, answers: answers(2, 'nowhere'), idempotencyKey: 'small-one' } });
     expect(submitted.errors).toBeUndefined();
     expect((await owner.query(`SELECT count(*)::int AS n FROM responses.response WHERE survey_id = $1`, [surveyId])).rows[0].n).toBe(1);
+    await untilFolded(platform);
 
     const evaluator = await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorEvaluator);
     for (const caller of [evaluator, admin]) {

@@ -187,7 +187,7 @@ describe('the job queue, two copies of responses and insights on one database', 
     const query = '{ backgroundJobs { service name queued running failed lastStartedAt lastCompletedAt lastFailure } }';
     const asAdmin = await postGraphQL(platform.gatewayUrl, query, await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.platformAdmin));
     const queues = (asAdmin.body.data as { backgroundJobs: { service: string; name: string; lastCompletedAt: string | null }[] }).backgroundJobs;
-    expect(queues.map((q) => `${q.service}/${q.name}`)).toEqual(['forms/campaign-clock', 'insights/benchmark-clock', 'responses/delivery-clock']);
+    expect(queues.map((q) => `${q.service}/${q.name}`)).toEqual(['forms/campaign-clock', 'insights/benchmark-clock', 'responses/delivery-clock', 'responses/fold-rollups']);
     expect(queues.find((q) => q.name === 'delivery-clock')!.lastCompletedAt).not.toBeNull();
     const asTrustAdmin = await postGraphQL(platform.gatewayUrl, query, await signInAs(platform.gatewayUrl, DEMO_ACCOUNTS.northmoorAdmin));
     expect(asTrustAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EVERY_TYPE_ANSWERS, EVERY_TYPE_FORM } from '@harbour/survey-kit/question-types';
-import { openCampaignWithLink } from '../support/delivery';
+import { openCampaignWithLink, untilFolded } from '../support/delivery';
 import { DEMO_ACCOUNTS, postGraphQL, signInAs, startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -98,6 +98,7 @@ describe('a campaign that offers "Prefer not to say"', () => {
     };
     const stored = await submit(token, answers);
     expect(stored.body.errors).toBeUndefined();
+    await untilFolded(platform);
 
     const owner = new Client({ connectionString: platform.database.ownerUrl });
     await owner.connect();

@@ -63,3 +63,23 @@ export async function openCampaignWithLink(
   }
   throw new Error(`No invitation for ${email} reached the outbox; the services said:\n${platform.output().slice(-3000)}`);
 }
+
+/**
+ * Waits until the fold job has added every submission, withdrawal and erasure appended so far
+ * into the rollups (reports lag them by about HARBOUR_FOLD_EVERY_MS), so a report read next
+ * counts them.
+ */
+export async function untilFolded(platform: TestPlatform, timeoutMs = 20_000): Promise<void> {
+  const owner = new Client({ connectionString: platform.database.ownerUrl });
+  await owner.connect();
+  try {
+    for (const end = Date.now() + timeoutMs; ; ) {
+      const { rows } = await owner.query(`SELECT count(*)::int AS n FROM responses.rollup_delta`);
+      if (rows[0].n === 0) return;
+      if (Date.now() > end) throw new Error(`${rows[0].n} appended measures were not folded in ${timeoutMs} ms; the services said:\n${platform.output().slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await owner.end();
+  }
+}

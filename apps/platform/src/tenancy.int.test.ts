@@ -62,6 +62,12 @@ beforeAll(async () => {
     await owner.query(`INSERT INTO responses.pseudonym_key (tenant_id, key) VALUES ($1::uuid, sha256($1::text::bytea)) ON CONFLICT DO NOTHING`, [tenant]);
     await owner.query(`INSERT INTO responses.link_release (campaign_id, tenant_id, released_by, messages) VALUES ($1, $2, gen_random_uuid(), 1)`, [invitation.campaign_id, tenant]);
     await owner.query(`INSERT INTO responses.campaign_activity (tenant_id, campaign_id, day, kind, via_released_link) VALUES ($1, $2, current_date, 'submitted', false)`, [tenant, invitation.campaign_id]);
+    // A submission's measures, not yet folded.
+    await owner.query(
+      `INSERT INTO responses.rollup_delta (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, tenure_band, sign, measures, vals, favourable, ys)
+       SELECT tenant_id, campaign_id, survey_id, date_trunc('month', current_date)::date, organisation_id, role_id, '0-3', 1, '{responses}', '{1}', '{0}', '{0}' FROM responses.invitation WHERE id = $1`,
+      [invitation.id],
+    );
     await owner.query(
       `INSERT INTO responses.rollup (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, tenure_band, measure, n, total, total_sq, favourable)
        VALUES ($1, $2, $3, date_trunc('month', current_date)::date, $4, $5, '0-3', 'responses', 1, 1, 1, 0) ON CONFLICT DO NOTHING`,
@@ -165,6 +171,7 @@ describe('row-level security', () => {
       'responses.pseudonym_key',
       'responses.response',
       'responses.rollup',
+      'responses.rollup_delta',
       'responses.rollup_version',
     ]);
     for (const table of tables) expect({ table: table.table, rls: table.rls, forced: table.forced }).toEqual({ table: table.table, rls: true, forced: true });

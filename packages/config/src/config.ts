@@ -59,6 +59,8 @@ export interface HarbourConfig {
   deliveryEveryMs: number;
   /** How often insights rebuilds the all-tenant benchmark when any tenant's rollups changed. */
   benchmarkEveryMs: number;
+  /** How often the responses subgraph folds appended measures into the rollups reports read. */
+  foldEveryMs: number;
   /** A job whose worker has gone quiet this long (killed, say) is taken as failed and retried. */
   jobExpireSeconds: number;
   /** How often the job queue looks for such jobs (and archives finished ones). */
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarbourConfig 
     reminderDays: intFrom(env, 'HARBOUR_REMINDER_DAYS', 3),
     deliveryEveryMs: intFrom(env, 'HARBOUR_DELIVERY_EVERY_MS', 60_000),
     benchmarkEveryMs: intFrom(env, 'HARBOUR_BENCHMARK_EVERY_MS', 60_000),
+    foldEveryMs: intFrom(env, 'HARBOUR_FOLD_EVERY_MS', 1000),
     jobExpireSeconds: intFrom(env, 'HARBOUR_JOB_EXPIRE_SECONDS', 900),
     jobMaintenanceSeconds: intFrom(env, 'HARBOUR_JOB_MAINTENANCE_SECONDS', 60),
   };

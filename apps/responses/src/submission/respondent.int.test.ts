@@ -10,6 +10,7 @@ import { newLink } from '../invitation/links';
 import { buildResponsesSchema } from '../schema';
 import { importResponses } from './import-responses';
 import { restampAnonymousCompletions } from './restamp';
+import { foldRollups } from './rollups';
 import { IDS, seedCampaign, seedDirectory, seedSurvey } from '../testing/delivery-fixture';
 
 const db = useSubgraphTestDatabase(database);
@@ -18,6 +19,8 @@ beforeAll(async () => {
   schema = await buildResponsesSchema();
 });
 
+/** What the fold job does after submissions: adds their appended measures into the rollups. */
+const fold = () => withTenants(db.app, ALL_TENANTS, (tx) => foldRollups(tx));
 const run = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => executeOperation<T>(schema, as(db.app), query, variables);
 const OPEN = `query ($token: String!) { invitation(token: $token) { campaignName surveyTitle anonymity state answers pageNo open completedOn form } }`;
 const SAVE = `mutation ($input: SaveResponseDraftInput!) { saveResponseDraft(input: $input) { state answers pageNo } }`;
@@ -90,7 +93,7 @@ describe('a respondent with a personal link', () => {
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems });
     }
     expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM responses.rollup`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM responses.rollup_delta`)).toBe(0);
     expect((await run<{ invitation: { state: string; answers: unknown } }>(OPEN, { token: a1 })).data!.invitation).toMatchObject({ state: 'STARTED', answers: { bel_where: 'host' } });
   });
 
@@ -103,6 +106,8 @@ describe('a respondent with a personal link', () => {
     expect(results.filter((r) => !r.data!.submitResponse.repeated)).toHaveLength(1);
     expect(new Set(results.map((r) => r.data!.submitResponse.invitation.state))).toEqual(new Set(['COMPLETED']));
     expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM responses.rollup_delta`)).toBe(1);
+    expect(await fold()).toBe(1);
     expect(await count(`SELECT n FROM responses.rollup WHERE measure = 'responses'`)).toBe(1);
     const other = await run(SUBMIT, { input: { token: a1, answers: { ...COMPLETE, bel_valued: 1 }, idempotencyKey: 'same-key-0001' } });
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'KEY_REUSED' });
@@ -122,6 +127,13 @@ describe('a respondent with a personal link', () => {
     expect(response.pseudonym).not.toContain(staff.A1);
     const belonging = (response.scores as { code: string; score: number }[]).find((s) => s.code === 'belonging');
     expect(belonging?.score).toBeGreaterThan(0);
+    // A submission writes new rows only: its measures wait, appended, until the fold job adds them in (once).
+    expect(await count(`SELECT count(*) AS n FROM responses.rollup`)).toBe(0);
+    const version = () => count(`SELECT coalesce(max(version), 0) AS n FROM responses.rollup_version`);
+    const before = await version();
+    expect(await fold()).toBe(2);
+    expect(await fold()).toBe(0);
+    expect(await version()).toBe(before + 1);
     const rollups = (await db.owner.query(`SELECT measure, sum(n)::int AS n FROM responses.rollup WHERE measure IN ('responses', 'choice:bel_where:both', 'choice:bel_where:nowhere', 'construct:belonging') GROUP BY measure ORDER BY measure`)) as { measure: string; n: number }[];
     expect(rollups).toEqual([
       { measure: 'choice:bel_where:both', n: 1 },
@@ -164,7 +176,7 @@ describe('a respondent with a personal link', () => {
     const shared = () =>
       count(
         `SELECT count(*) AS n FROM responses.invitation i
-         WHERE i.state = 'completed' AND (i.xmin::text IN (SELECT xmin::text FROM responses.response) OR i.xmin::text IN (SELECT xmin::text FROM responses.rollup))`,
+         WHERE i.state = 'completed' AND (i.xmin::text IN (SELECT xmin::text FROM responses.response) OR i.xmin::text IN (SELECT xmin::text FROM responses.rollup_delta))`,
       );
     expect(await shared()).toBe(1);
     await run(SUBMIT, { input: { token: a2, answers: { ...COMPLETE, bel_where: 'nowhere' }, idempotencyKey: 'anon-key-0003' } });
@@ -215,6 +227,33 @@ describe('a respondent with a personal link', () => {
     expect((await run<{ invitation: { open: boolean } }>(OPEN, { token: a1 })).data!.invitation.open).toBe(false);
   });
 
+  it('folds each appended row once, even when a fold is killed before it commits', async () => {
+    const { a1, a2 } = await invited();
+    await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'key-a1-000001' } });
+    await run(SUBMIT, { input: { token: a2, answers: COMPLETE, idempotencyKey: 'key-a2-000001' } });
+    // A fold that has taken both rows and written their sums, and whose connection dies before it commits.
+    const runner = db.app.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query(`SELECT set_config('harbour.all_tenants', 'on', true)`);
+    expect(await foldRollups(runner.manager)).toBe(2);
+    // As when the worker's process is killed: its socket closes, and PostgreSQL rolls the transaction back.
+    const client = (runner as unknown as { databaseConnection: { connection: { stream: { destroy(): void } } } }).databaseConnection;
+    client.connection.stream.destroy();
+    await runner.release().catch(() => undefined);
+    expect(await count(`SELECT count(*) AS n FROM responses.rollup_delta`)).toBe(2);
+    expect(await count(`SELECT coalesce(sum(n), 0) AS n FROM responses.rollup WHERE measure = 'responses'`)).toBe(0);
+    // The next fold takes them (once PostgreSQL has seen the connection go and let their locks go), once.
+    let folded = 0;
+    for (let tries = 0; folded < 2 && tries < 50; tries++) {
+      folded += await fold();
+      if (folded < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(folded).toBe(2);
+    expect(await fold()).toBe(0);
+    expect(await count(`SELECT coalesce(sum(n), 0) AS n FROM responses.rollup WHERE measure = 'responses'`)).toBe(2);
+  });
+
   it('withdraws a pseudonymous response from its link: erased, taken out of the rollups, and the link takes no more', async () => {
     const { a1, a2 } = await invited();
     await run(SUBMIT, { input: { token: a1, answers: COMPLETE, idempotencyKey: 'key-a1-000001' } });
@@ -225,10 +264,13 @@ describe('a respondent with a personal link', () => {
         n: number;
         total: number;
       }[];
+    await fold();
     const before = await rollup();
     const withdrawn = await run<{ withdrawResponse: { state: string } }>(`mutation ($token: String!) { withdrawResponse(token: $token) { state } }`, { token: a1 });
     expect(withdrawn.data).toEqual({ withdrawResponse: { state: 'WITHDRAWN' } });
     expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(1);
+    expect(await rollup()).toEqual(before);
+    expect(await fold()).toBe(1);
     const after = await rollup();
     const belonging = (rows: typeof before) => rows.find((r) => r.measure === 'construct:belonging')!;
     expect(after.find((r) => r.measure === 'responses')!.n).toBe(1);
@@ -266,6 +308,8 @@ describe('a respondent with a personal link', () => {
     const admin = callerWith([{ role: 'trust_admin', organisationId: IDS.trust, tenantId: IDS.trust }]);
     expect((await executeOperation(schema, as(db.app, admin), erase)).data).toEqual({ eraseRespondent: { responses: 1, invitations: 1 } });
     expect(await count(`SELECT count(*) AS n FROM responses.response`)).toBe(0);
+    // Its addition and its erasure, appended; folded together they cancel.
+    expect(await fold()).toBe(2);
     expect(await count(`SELECT coalesce(sum(n), 0) AS n FROM responses.rollup`)).toBe(0);
     expect(await db.owner.query(`SELECT details - 'day' AS counts FROM responses.audit_campaign_activity`)).toEqual([
       { counts: { submitted: 1, throughReleasedLinks: 0, withdrawn: 0, erased: 1 } },

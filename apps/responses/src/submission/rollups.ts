@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { measuresOf, tenureBand, type ConstructScore, type Measure, type ScoringSpec } from '@harbour/survey-kit';
+import { measuresOf, tenureBand, type ConstructScore, type ScoringSpec } from '@harbour/survey-kit';
 
 /** One response's part in the rollups: who (as snapshotted), when, and its measures. */
 export interface RollupEntry {
@@ -24,62 +24,103 @@ export interface RollupEntry {
 const measuresOfEntry = (entry: Omit<RollupEntry, 'tenantId' | 'campaignId' | 'surveyId'>) =>
   measuresOf(entry.form, entry.scoring, entry.answers, entry.scores, { viaReleasedLink: entry.viaReleasedLink ?? false });
 
-/** The rollup row `r` of the entry's group. */
-const CELL = `r.tenant_id = $1 AND r.campaign_id = $2 AND r.survey_id = $3 AND r.month = date_trunc('month', $4::date)::date AND r.organisation_id = $5 AND r.role_id = $6
-  AND coalesce(r.setting_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce($7::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
-  AND coalesce(r.cohort, '') = coalesce($8::text, '') AND r.tenure_band = $9`;
-
-function params(entry: RollupEntry, measures: Measure[]): unknown[] {
-  return [
-    entry.tenantId,
-    entry.campaignId,
-    entry.surveyId,
-    entry.submittedOn,
-    entry.organisationId,
-    entry.roleId,
-    entry.settingId,
-    entry.cohort,
-    tenureBand(entry.tenureMonths),
-    measures.map((m) => m.measure),
-    measures.map((m) => m.value),
-    measures.map((m) => m.favourable),
-    measures.map((m) => m.y),
-  ];
-}
-
-/** Counts a change to a tenant's rollups or invitations, so reports know their summaries are out of date. */
+/** Counts a change to a tenant's rollups or invitations, so reports know their summaries are out of date, and when. */
 export async function bumpVersion(db: EntityManager, tenantId: string): Promise<void> {
   await db.query(
-    `INSERT INTO responses.rollup_version AS v (tenant_id, version) VALUES ($1, 1) ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1`,
+    `INSERT INTO responses.rollup_version AS v (tenant_id, version, folded_at) VALUES ($1, 1, now())
+     ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1, folded_at = now()`,
     [tenantId],
   );
 }
 
-/** Adds a response to the rollups, in one statement, in the caller's transaction. */
-export async function addToRollups(db: EntityManager, entry: RollupEntry): Promise<void> {
+/**
+ * Appends a response's measures (sign 1) or takes them back (sign -1, a withdrawal or an
+ * erasure) as one new row, in the caller's transaction: no row another submission writes, so
+ * none waits on another. The fold job adds it into the rollups shortly after (foldRollups).
+ */
+async function appendDelta(db: EntityManager, entry: RollupEntry, sign: 1 | -1): Promise<void> {
+  const measures = measuresOfEntry(entry);
   await db.query(
-    `INSERT INTO responses.rollup AS r (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, setting_id, cohort, tenure_band, measure,
-                                        n, total, total_sq, favourable, total_y, total_y_sq, total_xy)
-     SELECT $1, $2, $3, date_trunc('month', $4::date)::date, $5, $6, $7, $8, $9, m.measure, 1, m.value, m.value * m.value, m.favourable, m.y, m.y * m.y, m.value * m.y
-     FROM unnest($10::text[], $11::float8[], $12::int[], $13::float8[]) AS m(measure, value, favourable, y)
-     ON CONFLICT (tenant_id, campaign_id, month, organisation_id, role_id, (coalesce(setting_id, '00000000-0000-0000-0000-000000000000'::uuid)), (coalesce(cohort, '')), tenure_band, measure)
-     DO UPDATE SET n = r.n + 1, total = r.total + EXCLUDED.total, total_sq = r.total_sq + EXCLUDED.total_sq, favourable = r.favourable + EXCLUDED.favourable,
-                   total_y = r.total_y + EXCLUDED.total_y, total_y_sq = r.total_y_sq + EXCLUDED.total_y_sq, total_xy = r.total_xy + EXCLUDED.total_xy`,
-    params(entry, measuresOfEntry(entry)),
+    `INSERT INTO responses.rollup_delta (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, setting_id, cohort, tenure_band, sign, measures, vals, favourable, ys)
+     VALUES ($1, $2, $3, date_trunc('month', $4::date)::date, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      entry.tenantId,
+      entry.campaignId,
+      entry.surveyId,
+      entry.submittedOn,
+      entry.organisationId,
+      entry.roleId,
+      entry.settingId,
+      entry.cohort,
+      tenureBand(entry.tenureMonths),
+      sign,
+      measures.map((m) => m.measure),
+      measures.map((m) => m.value),
+      measures.map((m) => m.favourable),
+      measures.map((m) => m.y),
+    ],
   );
-  await bumpVersion(db, entry.tenantId);
 }
 
-/** Takes a withdrawn or erased response back out of the rollups it was added to. */
-export async function removeFromRollups(db: EntityManager, entry: RollupEntry): Promise<void> {
-  await db.query(
-    `UPDATE responses.rollup AS r SET n = r.n - 1, total = r.total - m.value, total_sq = r.total_sq - m.value * m.value, favourable = r.favourable - m.favourable,
-            total_y = r.total_y - m.y, total_y_sq = r.total_y_sq - m.y * m.y, total_xy = r.total_xy - m.value * m.y
-     FROM unnest($10::text[], $11::float8[], $12::int[], $13::float8[]) AS m(measure, value, favourable, y)
-     WHERE r.measure = m.measure AND ${CELL}`,
-    params(entry, measuresOfEntry(entry)),
-  );
-  await bumpVersion(db, entry.tenantId);
+/** Adds a response to the rollups: appends its measures, which the fold job folds in. */
+export function addToRollups(db: EntityManager, entry: RollupEntry): Promise<void> {
+  return appendDelta(db, entry, 1);
+}
+
+/** Takes a withdrawn or erased response back out of the rollups: appends its measures negated. */
+export function removeFromRollups(db: EntityManager, entry: RollupEntry): Promise<void> {
+  return appendDelta(db, entry, -1);
+}
+
+/** A rollup row `r` of the same group and measure as a summed row `s` (the unique index's columns, its coalesces as IS NOT DISTINCT FROM). */
+const SAME_GROUP = `r.tenant_id = s.tenant_id AND r.campaign_id = s.campaign_id AND r.month = s.month AND r.organisation_id = s.organisation_id AND r.role_id = s.role_id
+  AND coalesce(r.setting_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(s.setting_id, '00000000-0000-0000-0000-000000000000'::uuid)
+  AND coalesce(r.cohort, '') = coalesce(s.cohort, '') AND r.tenure_band = s.tenure_band AND r.measure = s.measure`;
+
+/**
+ * Folds up to `max` appended rows into the rollups, in the caller's transaction (across all
+ * tenants): takes them (skipping rows another fold holds), sums them per group and measure,
+ * adds the sums to the rollups, and bumps each tenant's version once. A fold that fails or is
+ * killed rolls back whole: no row folded twice, none lost. Returns how many rows it folded.
+ */
+export async function foldRollups(db: EntityManager, max = 20_000): Promise<number> {
+  const [row] = (await db.query(
+    `WITH taken AS (
+       DELETE FROM responses.rollup_delta WHERE id IN (SELECT id FROM responses.rollup_delta LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING *
+     ), summed AS (
+       SELECT t.tenant_id, t.campaign_id, t.survey_id, t.month, t.organisation_id, t.role_id, t.setting_id, t.cohort, t.tenure_band, m.measure,
+              sum(t.sign)::int AS n, sum(t.sign * m.value) AS total, sum(t.sign * m.value * m.value) AS total_sq, sum(t.sign * m.favourable)::int AS favourable,
+              sum(t.sign * m.y) AS total_y, sum(t.sign * m.y * m.y) AS total_y_sq, sum(t.sign * m.value * m.y) AS total_xy
+       FROM taken t CROSS JOIN LATERAL unnest(t.measures, t.vals, t.favourable, t.ys) AS m(measure, value, favourable, y)
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+     ), updated AS (
+       -- Rows there already take the sums (a withdrawal's negative ones included: a new row may not start below zero).
+       UPDATE responses.rollup AS r SET n = r.n + s.n, total = r.total + s.total, total_sq = r.total_sq + s.total_sq, favourable = r.favourable + s.favourable,
+              total_y = r.total_y + s.total_y, total_y_sq = r.total_y_sq + s.total_y_sq, total_xy = r.total_xy + s.total_xy
+       FROM summed s
+       WHERE ${SAME_GROUP}
+       RETURNING s.*
+     ), added AS (
+       INSERT INTO responses.rollup AS r (tenant_id, campaign_id, survey_id, month, organisation_id, role_id, setting_id, cohort, tenure_band, measure,
+                                          n, total, total_sq, favourable, total_y, total_y_sq, total_xy)
+       SELECT * FROM summed s WHERE NOT EXISTS (SELECT 1 FROM updated u WHERE u.tenant_id = s.tenant_id AND u.campaign_id = s.campaign_id AND u.month = s.month
+         AND u.organisation_id = s.organisation_id AND u.role_id = s.role_id AND u.setting_id IS NOT DISTINCT FROM s.setting_id AND u.cohort IS NOT DISTINCT FROM s.cohort
+         AND u.tenure_band = s.tenure_band AND u.measure = s.measure)
+       -- An import adding to the same group meanwhile.
+       ON CONFLICT (tenant_id, campaign_id, month, organisation_id, role_id, (coalesce(setting_id, '00000000-0000-0000-0000-000000000000'::uuid)), (coalesce(cohort, '')), tenure_band, measure)
+       DO UPDATE SET n = r.n + EXCLUDED.n, total = r.total + EXCLUDED.total, total_sq = r.total_sq + EXCLUDED.total_sq, favourable = r.favourable + EXCLUDED.favourable,
+                     total_y = r.total_y + EXCLUDED.total_y, total_y_sq = r.total_y_sq + EXCLUDED.total_y_sq, total_xy = r.total_xy + EXCLUDED.total_xy
+       RETURNING 1
+     ), bumped AS (
+       INSERT INTO responses.rollup_version AS v (tenant_id, version, folded_at) SELECT DISTINCT tenant_id, 1, now() FROM taken
+       ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1, folded_at = now()
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM taken)::int AS folded, (SELECT count(*) FROM updated)::int + (SELECT count(*) FROM added)::int AS rows, (SELECT count(*) FROM bumped)::int AS tenants`,
+    [max],
+  )) as { folded: number }[];
+  return row!.folded;
 }
 
 interface BatchCell {
